@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs, from Debian's archive, whatever the build and the tests need and this machine lacks.
+# Fails loudly when something cannot be installed: tests are never skipped for a missing tool.
+set -euo pipefail
+
+need=()
+command -v javac  >/dev/null || need+=(openjdk-17-jdk-headless)
+command -v mvn    >/dev/null || need+=(maven)
+command -v tshark >/dev/null || need+=(tshark)
+command -v ip     >/dev/null || need+=(iproute2)
+command -v socat  >/dev/null || need+=(socat)
+
+if ((${#need[@]})); then
+    SUDO=""
+    [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+    echo "install-prereqs: installing ${need[*]}"
+    # tshark asks whether non-root users may capture; answer for it.
+    echo "wireshark-common wireshark-common/install-setuid boolean false" | $SUDO debconf-set-selections
+    $SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}"
+fi
+
+for tool in javac mvn tshark ip socat; do
+    command -v "$tool" >/dev/null || { echo "install-prereqs: $tool is still missing" >&2; exit 1; }
+done
