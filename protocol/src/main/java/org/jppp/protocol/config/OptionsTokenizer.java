@@ -38,6 +38,8 @@ public final class OptionsTokenizer {
     private final String text;
     private int pos;
     private int line = 1;
+    /** Whether skipToWord passed an unescaped newline: pppd getword's {@code *newlinep}. */
+    private boolean newlineSeen;
 
     private OptionsTokenizer(String text) {
         this.text = text;
@@ -57,6 +59,29 @@ public final class OptionsTokenizer {
         return List.copyOf(words);
     }
 
+    /**
+     * The words of {@code text} grouped into logical lines, as pppd's secrets-file scanner sees
+     * them through getword's newline flag: a word starts a new line when an unescaped newline
+     * lies between it and the previous word. A backslash-newline continues the line, and a
+     * newline inside a quoted word does not start one. Empty lines are not returned.
+     *
+     * @throws OptionException naming the line where a quoted word starts that is never closed
+     */
+    public static List<List<Word>> tokenizeLines(String text) throws OptionException {
+        OptionsTokenizer t = new OptionsTokenizer(text);
+        List<List<Word>> lines = new ArrayList<>();
+        List<Word> current = null;
+        while (t.skipToWord()) {
+            if (current == null || t.newlineSeen) {
+                current = new ArrayList<>();
+                lines.add(current);
+            }
+            t.newlineSeen = false;
+            current.add(t.readWord());
+        }
+        return lines.stream().map(List::copyOf).toList();
+    }
+
     /** Skips white space, comments and line continuations; false at the end of the text. */
     private boolean skipToWord() {
         while (pos < text.length()) {
@@ -71,7 +96,7 @@ public final class OptionsTokenizer {
             } else if (c == '\\' && pos + 1 == text.length()) {
                 pos++;
             } else if (isSpace(c)) {
-                consume();
+                newlineSeen |= consume() == '\n';
             } else {
                 return true;
             }

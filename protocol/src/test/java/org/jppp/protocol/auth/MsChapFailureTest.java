@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.jppp.protocol.wire.MalformedPacketException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** RFC 2759 §6 and RFC 2433 §5, "Failure packet" Message. */
 class MsChapFailureTest {
@@ -80,19 +82,18 @@ class MsChapFailureTest {
         assertEquals("E=1 Unknown MS-CHAP authentication failure", MsChapFailure.parse("E=1").reason());
     }
 
-    @Test
-    void malformed_exactMessages() {
-        assertMalformed("Access denied", "MS-CHAP failure message: does not start with E=");
-        assertMalformed("E=69x R=1", "MS-CHAP failure message: E=69x (expected a decimal number)");
-        assertMalformed("E=99999999999", "MS-CHAP failure message: E=99999999999 (expected a decimal number)");
-        assertMalformed("E=691 R=1 C=ABC", "MS-CHAP failure message: C=ABC (expected an even number of hex digits)");
-        assertMalformed("E=691 R=1 C=ZZ", "MS-CHAP failure message: C=ZZ (expected an even number of hex digits)");
-        assertMalformed("E=691 junk", "MS-CHAP failure message: field \"junk\" is not X=value");
-        assertMalformed("E=691 V=", "MS-CHAP failure message: V= (expected a decimal number)");
-    }
-
-    private static void assertMalformed(String text, String message) {
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "Access denied   | does not start with E=",
+        "E=69x R=1       | E=69x (expected a decimal number)",
+        "E=99999999999   | E=99999999999 (expected a decimal number)",
+        "E=691 R=1 C=ABC | C=ABC (expected an even number of hex digits)",
+        "E=691 R=1 C=ZZ  | C=ZZ (expected an even number of hex digits)",
+        "E=691 junk      | field \"junk\" is not X=value",
+        "E=691 V=        | V= (expected a decimal number)",
+    })
+    void malformed_exactMessages(String text, String detail) {
         MalformedPacketException e = assertThrows(MalformedPacketException.class, () -> MsChapFailure.parse(text));
-        assertEquals(message, e.getMessage());
+        assertEquals("MS-CHAP failure message: " + detail, e.getMessage());
     }
 }
