@@ -85,8 +85,12 @@ public final class MsChapV2 {
             byte[] peerChallenge, byte[] authenticatorChallenge, String userName, String received) {
         String expected = generateAuthenticatorResponse(password, ntResponse, peerChallenge,
                 authenticatorChallenge, userName);
-        byte[] receivedOctets = received.toUpperCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
-        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), receivedOctets);
+        if (!received.startsWith("S=")) {
+            return false;
+        }
+        String digits = received.substring(2).toUpperCase(Locale.ROOT);
+        return MessageDigest.isEqual(expected.substring(2).getBytes(StandardCharsets.US_ASCII),
+                digits.getBytes(StandardCharsets.US_ASCII));
     }
 
     /**

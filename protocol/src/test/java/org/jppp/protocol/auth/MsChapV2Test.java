@@ -104,6 +104,8 @@ class MsChapV2Test {
                 USER, AUTH_RESPONSE));
         assertFalse(MsChapV2.checkAuthenticatorResponse(PASSWORD, nt, PEER_CHALLENGE, AUTH_CHALLENGE, USER,
                 AUTH_RESPONSE.substring(0, 41)));
+        assertFalse(MsChapV2.checkAuthenticatorResponse(PASSWORD, nt, PEER_CHALLENGE, AUTH_CHALLENGE, USER,
+                "s" + AUTH_RESPONSE.substring(1)));
     }
 
     @Test
