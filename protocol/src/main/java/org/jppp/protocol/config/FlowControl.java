@@ -1,0 +1,6 @@
+package org.jppp.protocol.config;
+
+/** Serial flow control: left as it is (DEFAULT), {@code crtscts}, {@code nocrtscts}, {@code xonxoff}. */
+public enum FlowControl {
+    DEFAULT, CRTSCTS, NOCRTSCTS, XONXOFF
+}

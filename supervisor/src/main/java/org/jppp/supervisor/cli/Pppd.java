@@ -1,0 +1,72 @@
+package org.jppp.supervisor.cli;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.jppp.protocol.config.OptionException;
+import org.jppp.protocol.config.PppdSettings;
+import org.jppp.supervisor.options.ConfigDefaults;
+import org.jppp.supervisor.options.DryRun;
+import org.jppp.supervisor.options.OptionValues;
+import org.jppp.supervisor.options.OptionsLoader;
+import org.jppp.supervisor.options.SettingsFactory;
+import org.jppp.supervisor.options.SystemProbe;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code bin/pppd [options]}: reads the options as pppd does, checks them, and for {@code dryrun}
+ * prints them with their sources. Option errors go to stderr as pppd words them and exit with
+ * pppd's EXIT_OPTION_ERROR (2), never with a stack trace.
+ */
+public final class Pppd {
+    /** pppd's exit statuses (pppd.h). */
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_FATAL_ERROR = 1;
+    public static final int EXIT_OPTION_ERROR = 2;
+
+    private static final Logger LOG = LoggerFactory.getLogger(Pppd.class);
+
+    private Pppd() {}
+
+    public static void main(String[] args) {
+        System.exit(run(List.of(args), System.getenv(), SystemProbe.host(), System.out, System.err));
+    }
+
+    /**
+     * One run, with everything from outside passed in so tests can run it in-process.
+     *
+     * @param env the environment (JPPP_ETC_DIR selects the configuration root)
+     * @return the exit status
+     */
+    public static int run(List<String> args, Map<String, String> env, SystemProbe probe, PrintStream out,
+            PrintStream err) {
+        try {
+            Config base = ConfigFactory.load();
+            Path etcDir = ConfigDefaults.etcDir(env, base);
+            Map<String, Object> defaults = ConfigDefaults.read(ConfigDefaults.config(base, etcDir));
+            OptionValues values = OptionsLoader.load(etcDir, args, defaults, probe, LOG::info);
+            PppdSettings settings = SettingsFactory.build(values);
+            if (settings.logging().dryrun() || settings.logging().dump()) {
+                out.print(DryRun.format(values));
+                out.flush();
+            }
+            if (settings.logging().dryrun()) {
+                return EXIT_OK;
+            }
+            err.println("pppd: the options are valid, but link establishment is not implemented yet in "
+                    + "this build of jppp (use 'dryrun' to see the options in effect)");
+            return EXIT_FATAL_ERROR;
+        } catch (OptionException e) {
+            err.println("pppd: " + e.getMessage());
+            return EXIT_OPTION_ERROR;
+        } catch (ConfigException e) {
+            err.println("pppd: configuration error: " + e.getMessage());
+            return EXIT_OPTION_ERROR;
+        }
+    }
+}
