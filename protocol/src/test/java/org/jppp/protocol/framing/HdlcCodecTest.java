@@ -157,7 +157,7 @@ class HdlcCodecTest {
         settings.receiveMru(100);
         List<ByteString> good = Line.randomFrames(new Random(4), 6, 4, 100);
         ByteString badFcs = corrupt(HdlcEncoder.encode(ECHO, HdlcSettings.DEFAULT_ACCM, FcsMode.FCS_16));
-        ByteString runt = byteString(0x7e, 0xff, 0x03, 0xc0, 0x7e);
+        ByteString runt = byteString(0x7e, 0xff, 0x7d, 0x23, 0xc0, 0x7e);
         ByteString tooLong = HdlcEncoder.encode(ByteString.fromArray(new byte[100 + 5]), HdlcSettings.DEFAULT_ACCM, FcsMode.FCS_16);
         ByteString aborted = byteString(0x7e, 0xff, 0x7d, 0x23, 0xc0, 0x21, 0x7d, 0x7e);
         ByteString emptyFill = byteString(0x7e, 0x7e, 0x7e);
