@@ -45,8 +45,15 @@ public final class Counters<E extends Enum<E>> {
         return out;
     }
 
+    /** Only the counters that moved, for a short log line or an exact test assertion. */
+    public Map<E, Long> nonZero() {
+        Map<E, Long> out = snapshot();
+        out.values().removeIf(v -> v == 0);
+        return out;
+    }
+
     @Override
     public String toString() {
-        return snapshot().toString();
+        return nonZero().toString();
     }
 }

@@ -2,12 +2,8 @@ package org.jppp.protocol.framing;
 
 import java.util.ArrayDeque;
 import org.apache.pekko.stream.Attributes;
-import org.apache.pekko.stream.FlowShape;
-import org.apache.pekko.stream.Inlet;
-import org.apache.pekko.stream.Outlet;
 import org.apache.pekko.stream.stage.AbstractInHandler;
 import org.apache.pekko.stream.stage.AbstractOutHandler;
-import org.apache.pekko.stream.stage.GraphStage;
 import org.apache.pekko.stream.stage.GraphStageLogic;
 import org.apache.pekko.util.ByteString;
 
@@ -17,26 +13,14 @@ import org.apache.pekko.util.ByteString;
  * frames are dropped and counted in the {@link HdlcCounter}s, never failing the stream (RFC 1662
  * §4.3); the rules are those of {@link HdlcDeframer}, whose state lives in the stage's logic.
  */
-public final class HdlcDecoder extends GraphStage<FlowShape<ByteString, ByteString>> {
-    private final Inlet<ByteString> in = Inlet.create("HdlcDecoder.in");
-    private final Outlet<ByteString> out = Outlet.create("HdlcDecoder.out");
-    private final FlowShape<ByteString, ByteString> shape = FlowShape.of(in, out);
-    private final HdlcSettings settings;
-    private final Counters<HdlcCounter> counters;
-
+public final class HdlcDecoder extends HdlcStage {
     public HdlcDecoder(HdlcSettings settings, Counters<HdlcCounter> counters) {
-        this.settings = settings;
-        this.counters = counters;
-    }
-
-    @Override
-    public FlowShape<ByteString, ByteString> shape() {
-        return shape;
+        super("HdlcDecoder", settings, counters);
     }
 
     @Override
     public GraphStageLogic createLogic(Attributes inheritedAttributes) {
-        return new GraphStageLogic(shape) {
+        return new GraphStageLogic(shape()) {
             private final HdlcDeframer deframer = new HdlcDeframer(settings, counters);
             /** Frames decoded from the last chunk and not yet pulled: one chunk may hold many. */
             private final ArrayDeque<ByteString> ready = new ArrayDeque<>();

@@ -1,12 +1,8 @@
 package org.jppp.protocol.framing;
 
 import org.apache.pekko.stream.Attributes;
-import org.apache.pekko.stream.FlowShape;
-import org.apache.pekko.stream.Inlet;
-import org.apache.pekko.stream.Outlet;
 import org.apache.pekko.stream.stage.AbstractInHandler;
 import org.apache.pekko.stream.stage.AbstractOutHandler;
-import org.apache.pekko.stream.stage.GraphStage;
 import org.apache.pekko.stream.stage.GraphStageLogic;
 import org.apache.pekko.util.ByteString;
 
@@ -23,20 +19,13 @@ import org.apache.pekko.util.ByteString;
  * <p>Stateless apart from the shared {@link HdlcSettings}, read once per frame, so a new send
  * ACCM or FCS width takes effect at the next frame.
  */
-public final class HdlcEncoder extends GraphStage<FlowShape<ByteString, ByteString>> {
+public final class HdlcEncoder extends HdlcStage {
     static final int FLAG = 0x7E;
     static final int ESCAPE = 0x7D;
     static final int XOR = 0x20;
 
-    private final Inlet<ByteString> in = Inlet.create("HdlcEncoder.in");
-    private final Outlet<ByteString> out = Outlet.create("HdlcEncoder.out");
-    private final FlowShape<ByteString, ByteString> shape = FlowShape.of(in, out);
-    private final HdlcSettings settings;
-    private final Counters<HdlcCounter> counters;
-
     public HdlcEncoder(HdlcSettings settings, Counters<HdlcCounter> counters) {
-        this.settings = settings;
-        this.counters = counters;
+        super("HdlcEncoder", settings, counters);
     }
 
     /**
@@ -72,13 +61,8 @@ public final class HdlcEncoder extends GraphStage<FlowShape<ByteString, ByteStri
     }
 
     @Override
-    public FlowShape<ByteString, ByteString> shape() {
-        return shape;
-    }
-
-    @Override
     public GraphStageLogic createLogic(Attributes inheritedAttributes) {
-        return new GraphStageLogic(shape) {
+        return new GraphStageLogic(shape()) {
             {
                 setHandler(in, new AbstractInHandler() {
                     @Override

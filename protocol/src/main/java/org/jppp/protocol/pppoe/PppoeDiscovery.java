@@ -72,30 +72,43 @@ public record PppoeDiscovery(PppoeCode code, int sessionId, List<PppoeTag> tags)
         return tags.stream().filter(kind::isInstance).map(kind::cast).toList();
     }
 
+    /** Every tag of the given TAG_TYPE, in wire order. */
+    public List<PppoeTag> all(int type) {
+        return tags.stream().filter(t -> t.type() == type).toList();
+    }
+
+    private Optional<ByteString> firstValue(int type) {
+        return all(type).stream().findFirst().map(PppoeTag::value);
+    }
+
+    private Optional<String> firstText(int type) {
+        return all(type).stream().findFirst().map(t -> ((PppoeTag.Text) t).text());
+    }
+
     /** The first Service-Name; an empty string means any service (RFC 2516 appendix A). */
     public Optional<String> serviceName() {
-        return first(PppoeTag.ServiceName.class).map(PppoeTag.TextTag::text);
+        return firstText(PppoeTag.SERVICE_NAME);
     }
 
     /** All Service-Names: a PADO lists every service the AC offers. */
     public List<String> serviceNames() {
-        return all(PppoeTag.ServiceName.class).stream().map(PppoeTag.TextTag::text).toList();
+        return all(PppoeTag.SERVICE_NAME).stream().map(t -> ((PppoeTag.Text) t).text()).toList();
     }
 
     public Optional<String> acName() {
-        return first(PppoeTag.AcName.class).map(PppoeTag.TextTag::text);
+        return firstText(PppoeTag.AC_NAME);
     }
 
     public Optional<ByteString> hostUniq() {
-        return first(PppoeTag.HostUniq.class).map(PppoeTag::value);
+        return firstValue(PppoeTag.HOST_UNIQ);
     }
 
     public Optional<ByteString> cookie() {
-        return first(PppoeTag.AcCookie.class).map(PppoeTag::value);
+        return firstValue(PppoeTag.AC_COOKIE);
     }
 
     public Optional<ByteString> relaySessionId() {
-        return first(PppoeTag.RelaySessionId.class).map(PppoeTag::value);
+        return firstValue(PppoeTag.RELAY_SESSION_ID);
     }
 
     /** The RFC 4638 PPP-Max-Payload, if the sender announced one. */
@@ -104,8 +117,8 @@ public record PppoeDiscovery(PppoeCode code, int sessionId, List<PppoeTag> tags)
     }
 
     /** Service-Name-Error, AC-System-Error and Generic-Error tags, in wire order. */
-    public List<PppoeTag.ErrorTag> errors() {
-        return all(PppoeTag.ErrorTag.class);
+    public List<PppoeTag.Text> errors() {
+        return all(PppoeTag.Text.class).stream().filter(PppoeTag.Text::isError).toList();
     }
 
     @Override

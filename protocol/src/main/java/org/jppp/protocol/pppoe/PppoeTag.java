@@ -10,12 +10,12 @@ import org.jppp.protocol.wire.MalformedPacketException;
 
 /**
  * One TAG of a PPPoE discovery packet (RFC 2516 appendix A): TAG_TYPE, TAG_LENGTH, TAG_VALUE.
- * Open: a type we do not know is kept as {@link Unknown} with its bytes, since RFC 2516 §5 tells
- * the receiver to ignore tags it does not understand, not to reject the packet.
+ * Open: a type we do not know is kept as {@link Unknown} with its bytes, since RFC 2516
+ * appendix A says unknown TAG_TYPEs are ignored, not that the packet is rejected.
  *
  * <p>Values are kept as raw octets ({@link ByteString}, immutable) so that a tag is echoed byte
  * for byte (a Host-Uniq or AC-Cookie must come back unchanged; a Service-Name that is not valid
- * UTF-8 still matches itself). Text tags decode UTF-8 on demand through {@link TextTag#text()}.
+ * UTF-8 still matches itself). Text tags decode UTF-8 on demand through {@link Text#text()}.
  */
 public sealed interface PppoeTag {
     int END_OF_LIST = 0x0000;
@@ -106,22 +106,16 @@ public sealed interface PppoeTag {
                 requireLength(type, value, 0, "");
                 yield new EndOfList();
             }
-            case SERVICE_NAME -> new ServiceName(value);
-            case AC_NAME -> new AcName(value);
-            case HOST_UNIQ -> new HostUniq(value);
-            case AC_COOKIE -> new AcCookie(value);
+            case SERVICE_NAME, AC_NAME, SERVICE_NAME_ERROR, AC_SYSTEM_ERROR, GENERIC_ERROR -> new Text(type, value);
+            case HOST_UNIQ, AC_COOKIE, RELAY_SESSION_ID -> new Opaque(type, value);
             case VENDOR_SPECIFIC -> {
                 requireLength(type, value, 4, "at least ");
                 yield new VendorSpecific(value.asByteBuffer().getInt(), value.drop(4));
             }
-            case RELAY_SESSION_ID -> new RelaySessionId(value);
             case PPP_MAX_PAYLOAD -> {
                 requireLength(type, value, 2, "");
                 yield new PppMaxPayload(value.asByteBuffer().getShort() & 0xFFFF);
             }
-            case SERVICE_NAME_ERROR -> new ServiceNameError(value);
-            case AC_SYSTEM_ERROR -> new AcSystemError(value);
-            case GENERIC_ERROR -> new GenericError(value);
             default -> new Unknown(type, value);
         };
     }
@@ -139,32 +133,70 @@ public sealed interface PppoeTag {
         return ByteString.fromString(text, StandardCharsets.UTF_8);
     }
 
-    static ServiceName serviceName(String name) {
-        return new ServiceName(utf8(name));
+    static Text serviceName(String name) {
+        return new Text(SERVICE_NAME, utf8(name));
     }
 
-    static AcName acName(String name) {
-        return new AcName(utf8(name));
+    static Text acName(String name) {
+        return new Text(AC_NAME, utf8(name));
     }
 
-    static HostUniq hostUniq(byte[] value) {
-        return new HostUniq(ByteString.fromArray(value));
+    static Text text(int type, String text) {
+        return new Text(type, utf8(text));
     }
 
-    static AcCookie acCookie(byte[] value) {
-        return new AcCookie(ByteString.fromArray(value));
+    static Opaque hostUniq(byte[] value) {
+        return new Opaque(HOST_UNIQ, ByteString.fromArray(value));
     }
 
-    /** A tag whose value is a UTF-8 string, not NUL-terminated (RFC 2516 appendix A). */
-    sealed interface TextTag extends PppoeTag {
+    static Opaque acCookie(byte[] value) {
+        return new Opaque(AC_COOKIE, ByteString.fromArray(value));
+    }
+
+    /**
+     * Service-Name, AC-Name, Service-Name-Error, AC-System-Error or Generic-Error: a UTF-8 string,
+     * not NUL-terminated (RFC 2516 appendix A). An empty Service-Name means "any service"; the
+     * three error types make pppd log the text and give up on that access concentrator.
+     *
+     * @param type  one of the five text tag types
+     * @param value the raw octets, kept even if they are not valid UTF-8
+     */
+    record Text(int type, ByteString value) implements PppoeTag {
+        public Text {
+            requireType(type, SERVICE_NAME, AC_NAME, SERVICE_NAME_ERROR, AC_SYSTEM_ERROR, GENERIC_ERROR);
+        }
+
         /** The value decoded as UTF-8; invalid sequences become U+FFFD. */
-        default String text() {
-            return value().decodeString(StandardCharsets.UTF_8);
+        public String text() {
+            return value.decodeString(StandardCharsets.UTF_8);
+        }
+
+        public boolean isError() {
+            return type == SERVICE_NAME_ERROR || type == AC_SYSTEM_ERROR || type == GENERIC_ERROR;
         }
     }
 
-    /** One of the three error tags; pppd logs their text and gives up on that access concentrator. */
-    sealed interface ErrorTag extends TextTag {
+    /**
+     * Host-Uniq (host data the AC echoes, to match replies to requests), AC-Cookie (AC data the
+     * host echoes in its PADR) or Relay-Session-Id (added by a relay agent, echoed by both): opaque
+     * octets that must come back unchanged.
+     *
+     * @param type  one of the three opaque tag types
+     * @param value the octets
+     */
+    record Opaque(int type, ByteString value) implements PppoeTag {
+        public Opaque {
+            requireType(type, HOST_UNIQ, AC_COOKIE, RELAY_SESSION_ID);
+        }
+    }
+
+    private static void requireType(int type, int... allowed) {
+        for (int a : allowed) {
+            if (a == type) {
+                return;
+            }
+        }
+        throw new IllegalArgumentException("wrong record for tag " + name(type));
     }
 
     /** No further tags (RFC 2516 appendix A); TAG_LENGTH is always 0. */
@@ -175,34 +207,6 @@ public sealed interface PppoeTag {
 
         public ByteString value() {
             return ByteString.emptyByteString();
-        }
-    }
-
-    /** The service requested or offered; empty means "any service". */
-    record ServiceName(ByteString value) implements TextTag {
-        public int type() {
-            return SERVICE_NAME;
-        }
-    }
-
-    /** The access concentrator's name, unique per AC (pppd prints it on connect). */
-    record AcName(ByteString value) implements TextTag {
-        public int type() {
-            return AC_NAME;
-        }
-    }
-
-    /** Opaque host data the AC must echo, to match replies to requests. */
-    record HostUniq(ByteString value) implements PppoeTag {
-        public int type() {
-            return HOST_UNIQ;
-        }
-    }
-
-    /** Opaque AC data the host must echo in its PADR (DoS protection). */
-    record AcCookie(ByteString value) implements PppoeTag {
-        public int type() {
-            return AC_COOKIE;
         }
     }
 
@@ -225,13 +229,6 @@ public sealed interface PppoeTag {
         }
     }
 
-    /** Added by a relay agent; opaque, echoed by host and AC. */
-    record RelaySessionId(ByteString value) implements PppoeTag {
-        public int type() {
-            return RELAY_SESSION_ID;
-        }
-    }
-
     /**
      * The largest PPP payload the sender can carry (RFC 4638 §4), two octets; allows an MRU above
      * 1492 when both sides announce it.
@@ -249,27 +246,6 @@ public sealed interface PppoeTag {
 
         public ByteString value() {
             return ByteString.fromArrayUnsafe(new byte[] {(byte) (maxPayload >> 8), (byte) maxPayload});
-        }
-    }
-
-    /** The requested Service-Name cannot be honoured. */
-    record ServiceNameError(ByteString value) implements ErrorTag {
-        public int type() {
-            return SERVICE_NAME_ERROR;
-        }
-    }
-
-    /** The AC had an error performing the request, e.g. out of resources. */
-    record AcSystemError(ByteString value) implements ErrorTag {
-        public int type() {
-            return AC_SYSTEM_ERROR;
-        }
-    }
-
-    /** Any other error; may appear in a PADT. */
-    record GenericError(ByteString value) implements ErrorTag {
-        public int type() {
-            return GENERIC_ERROR;
         }
     }
 

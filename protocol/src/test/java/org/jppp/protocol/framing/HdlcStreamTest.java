@@ -2,7 +2,6 @@ package org.jppp.protocol.framing;
 
 import static org.jppp.protocol.framing.HdlcCodecTest.CONFREQ;
 import static org.jppp.protocol.framing.HdlcCodecTest.CONFREQ_WIRE;
-import static org.jppp.protocol.framing.HdlcCodecTest.nonZero;
 import static org.jppp.protocol.testutil.Golden.byteString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -58,8 +57,8 @@ class HdlcStreamTest extends StreamTestBase {
         Counters<HdlcCounter> peerCounters = Counters.hdlc();
         assertEquals(frames, roundTrip(new HdlcSettings(), peerCounters, frames));
         Map<HdlcCounter, Long> bothWays = Map.of(HdlcCounter.FRAMES_OUT, 300L, HdlcCounter.FRAMES_IN, 300L);
-        assertEquals(bothWays, nonZero(counters));
-        assertEquals(bothWays, nonZero(peerCounters));
+        assertEquals(bothWays, counters.nonZero());
+        assertEquals(bothWays, peerCounters.nonZero());
     }
 
     @Test

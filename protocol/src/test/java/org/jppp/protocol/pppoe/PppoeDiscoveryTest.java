@@ -10,14 +10,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.Stream;
-import org.jppp.protocol.pppoe.PppoeTag.AcCookie;
-import org.jppp.protocol.pppoe.PppoeTag.AcSystemError;
 import org.jppp.protocol.pppoe.PppoeTag.EndOfList;
-import org.jppp.protocol.pppoe.PppoeTag.GenericError;
-import org.jppp.protocol.pppoe.PppoeTag.HostUniq;
+import org.jppp.protocol.pppoe.PppoeTag.Opaque;
 import org.jppp.protocol.pppoe.PppoeTag.PppMaxPayload;
-import org.jppp.protocol.pppoe.PppoeTag.RelaySessionId;
-import org.jppp.protocol.pppoe.PppoeTag.ServiceNameError;
 import org.jppp.protocol.pppoe.PppoeTag.Unknown;
 import org.jppp.protocol.pppoe.PppoeTag.VendorSpecific;
 import org.jppp.protocol.testutil.Golden;
@@ -29,85 +24,79 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** RFC 2516 §5 discovery packets and appendix A tags, one golden array per code. */
 class PppoeDiscoveryTest {
-    private static final HostUniq HOST_UNIQ = new HostUniq(byteString(0xde, 0xad, 0xbe, 0xef));
-    private static final AcCookie COOKIE = new AcCookie(byteString(1, 2, 3, 4, 5, 6, 7, 8));
-    private static final RelaySessionId RELAY = new RelaySessionId(byteString(0x0a, 0x0b, 0x0c));
+    private static final PppoeTag HOST_UNIQ = PppoeTag.hostUniq(bytes(0xde, 0xad, 0xbe, 0xef));
+    private static final PppoeTag COOKIE = PppoeTag.acCookie(bytes(1, 2, 3, 4, 5, 6, 7, 8));
+    private static final PppoeTag RELAY = new Opaque(PppoeTag.RELAY_SESSION_ID, byteString(0x0a, 0x0b, 0x0c));
+    private static final PppoeTag INET = PppoeTag.serviceName("inet");
 
-    static final byte[] PADI = bytes(
-            0x11,                   // VER = 1, TYPE = 1
-            0x09,                   // CODE = PADI
-            0x00, 0x00,             // SESSION_ID = 0
-            0x00, 0x12,             // LENGTH = 18
+    // Tags as they appear on the wire, one per constant, shared by the packets below.
+
+    static final byte[] ANY_SERVICE_TAG = bytes(
             0x01, 0x01,             // TAG_TYPE = Service-Name
-            0x00, 0x00,             // TAG_LENGTH = 0: any service
+            0x00, 0x00);            // TAG_LENGTH = 0: any service
+
+    static final byte[] INET_TAG = bytes(
+            0x01, 0x01,             // TAG_TYPE = Service-Name
+            0x00, 0x04,             // TAG_LENGTH = 4
+            'i', 'n', 'e', 't');    // TAG_VALUE = "inet"
+
+    static final byte[] HOST_UNIQ_TAG = bytes(
             0x01, 0x03,             // TAG_TYPE = Host-Uniq
             0x00, 0x04,             // TAG_LENGTH = 4
-            0xde, 0xad, 0xbe, 0xef, // TAG_VALUE, opaque
+            0xde, 0xad, 0xbe, 0xef); // TAG_VALUE, opaque, echoed by the AC
+
+    static final byte[] COOKIE_TAG = bytes(
+            0x01, 0x04,             // TAG_TYPE = AC-Cookie
+            0x00, 0x08,             // TAG_LENGTH = 8
+            1, 2, 3, 4, 5, 6, 7, 8); // TAG_VALUE, opaque, echoed by the host
+
+    static final byte[] RELAY_TAG = bytes(
+            0x01, 0x10,             // TAG_TYPE = Relay-Session-Id
+            0x00, 0x03,             // TAG_LENGTH = 3
+            0x0a, 0x0b, 0x0c);      // TAG_VALUE, opaque
+
+    static final byte[] MAX_PAYLOAD_TAG = bytes(
             0x01, 0x20,             // TAG_TYPE = PPP-Max-Payload (RFC 4638)
             0x00, 0x02,             // TAG_LENGTH = 2
             0x05, 0xdc);            // TAG_VALUE = 1500
 
-    static final byte[] PADO = bytes(
+    static final byte[] PADI = concat(bytes(
+            0x11,                   // VER = 1, TYPE = 1
+            0x09,                   // CODE = PADI
+            0x00, 0x00,             // SESSION_ID = 0
+            0x00, 0x12),            // LENGTH = 18
+            ANY_SERVICE_TAG, HOST_UNIQ_TAG, MAX_PAYLOAD_TAG);
+
+    static final byte[] PADO = concat(bytes(
             0x11,                   // VER = 1, TYPE = 1
             0x07,                   // CODE = PADO
             0x00, 0x00,             // SESSION_ID = 0
             0x00, 0x3c,             // LENGTH = 60
             0x01, 0x02,             // TAG_TYPE = AC-Name
             0x00, 0x03,             // TAG_LENGTH = 3
-            'a', 'c', '1',          // TAG_VALUE = "ac1"
-            0x01, 0x01,             // TAG_TYPE = Service-Name
-            0x00, 0x00,             // TAG_LENGTH = 0: any service
-            0x01, 0x01,             // TAG_TYPE = Service-Name
-            0x00, 0x04,             // TAG_LENGTH = 4
-            'i', 'n', 'e', 't',     // TAG_VALUE = "inet"
-            0x01, 0x03,             // TAG_TYPE = Host-Uniq
-            0x00, 0x04,             // TAG_LENGTH = 4
-            0xde, 0xad, 0xbe, 0xef, // TAG_VALUE, echoed from the PADI
-            0x01, 0x04,             // TAG_TYPE = AC-Cookie
-            0x00, 0x08,             // TAG_LENGTH = 8
-            1, 2, 3, 4, 5, 6, 7, 8, // TAG_VALUE, opaque
+            'a', 'c', '1'),         // TAG_VALUE = "ac1"
+            ANY_SERVICE_TAG, INET_TAG, HOST_UNIQ_TAG, COOKIE_TAG, bytes(
             0x01, 0x05,             // TAG_TYPE = Vendor-Specific
             0x00, 0x06,             // TAG_LENGTH = 6
             0x00, 0x00, 0x0d, 0xe9, // vendor id: 0, enterprise number 3561
-            0x01, 0x02,             // vendor data
-            0x01, 0x10,             // TAG_TYPE = Relay-Session-Id
-            0x00, 0x03,             // TAG_LENGTH = 3
-            0x0a, 0x0b, 0x0c,       // TAG_VALUE, opaque
+            0x01, 0x02),            // vendor data
+            RELAY_TAG, bytes(
             0x00, 0x00,             // TAG_TYPE = End-Of-List
-            0x00, 0x00);            // TAG_LENGTH = 0
+            0x00, 0x00));           // TAG_LENGTH = 0
 
-    static final byte[] PADR = bytes(
+    static final byte[] PADR = concat(bytes(
             0x11,                   // VER = 1, TYPE = 1
             0x19,                   // CODE = PADR
             0x00, 0x00,             // SESSION_ID = 0
-            0x00, 0x23,             // LENGTH = 35
-            0x01, 0x01,             // TAG_TYPE = Service-Name
-            0x00, 0x04,             // TAG_LENGTH = 4
-            'i', 'n', 'e', 't',     // TAG_VALUE = "inet"
-            0x01, 0x03,             // TAG_TYPE = Host-Uniq
-            0x00, 0x04,             // TAG_LENGTH = 4
-            0xde, 0xad, 0xbe, 0xef, // TAG_VALUE
-            0x01, 0x04,             // TAG_TYPE = AC-Cookie
-            0x00, 0x08,             // TAG_LENGTH = 8
-            1, 2, 3, 4, 5, 6, 7, 8, // TAG_VALUE, echoed from the PADO
-            0x01, 0x10,             // TAG_TYPE = Relay-Session-Id
-            0x00, 0x03,             // TAG_LENGTH = 3
-            0x0a, 0x0b, 0x0c);      // TAG_VALUE, echoed from the PADO
+            0x00, 0x23),            // LENGTH = 35
+            INET_TAG, HOST_UNIQ_TAG, COOKIE_TAG, RELAY_TAG);
 
-    static final byte[] PADS = bytes(
+    static final byte[] PADS = concat(bytes(
             0x11,                   // VER = 1, TYPE = 1
             0x65,                   // CODE = PADS
             0x12, 0x34,             // SESSION_ID = 0x1234
-            0x00, 0x16,             // LENGTH = 22
-            0x01, 0x01,             // TAG_TYPE = Service-Name
-            0x00, 0x04,             // TAG_LENGTH = 4
-            'i', 'n', 'e', 't',     // TAG_VALUE = "inet"
-            0x01, 0x03,             // TAG_TYPE = Host-Uniq
-            0x00, 0x04,             // TAG_LENGTH = 4
-            0xde, 0xad, 0xbe, 0xef, // TAG_VALUE
-            0x01, 0x20,             // TAG_TYPE = PPP-Max-Payload
-            0x00, 0x02,             // TAG_LENGTH = 2
-            0x05, 0xdc);            // TAG_VALUE = 1500
+            0x00, 0x16),            // LENGTH = 22
+            INET_TAG, HOST_UNIQ_TAG, MAX_PAYLOAD_TAG);
 
     static final byte[] PADS_REFUSED = bytes(
             0x11,                   // VER = 1, TYPE = 1
@@ -139,21 +128,26 @@ class PppoeDiscoveryTest {
             0x00, 0x02,             // TAG_LENGTH = 2
             'x', 'y');              // TAG_VALUE
 
+    private static byte[] concat(byte[]... parts) {
+        ByteBuffer b = ByteBuffer.allocate(Stream.of(parts).mapToInt(p -> p.length).sum());
+        Stream.of(parts).forEach(b::put);
+        return b.array();
+    }
+
     static Stream<Arguments> goldens() {
         return Stream.of(
                 Arguments.of("PADI", PADI, PppoeDiscovery.of(PppoeCode.PADI, 0,
                         PppoeTag.serviceName(""), HOST_UNIQ, new PppMaxPayload(1500))),
                 Arguments.of("PADO", PADO, PppoeDiscovery.of(PppoeCode.PADO, 0,
-                        PppoeTag.acName("ac1"), PppoeTag.serviceName(""), PppoeTag.serviceName("inet"),
+                        PppoeTag.acName("ac1"), PppoeTag.serviceName(""), INET,
                         HOST_UNIQ, COOKIE, new VendorSpecific(3561, byteString(1, 2)), RELAY, new EndOfList())),
-                Arguments.of("PADR", PADR, PppoeDiscovery.of(PppoeCode.PADR, 0,
-                        PppoeTag.serviceName("inet"), HOST_UNIQ, COOKIE, RELAY)),
+                Arguments.of("PADR", PADR, PppoeDiscovery.of(PppoeCode.PADR, 0, INET, HOST_UNIQ, COOKIE, RELAY)),
                 Arguments.of("PADS", PADS, PppoeDiscovery.of(PppoeCode.PADS, 0x1234,
-                        PppoeTag.serviceName("inet"), HOST_UNIQ, new PppMaxPayload(1500))),
+                        INET, HOST_UNIQ, new PppMaxPayload(1500))),
                 Arguments.of("PADS refused", PADS_REFUSED, PppoeDiscovery.of(PppoeCode.PADS, 0,
-                        new ServiceNameError(PppoeTag.utf8("none")))),
+                        PppoeTag.text(PppoeTag.SERVICE_NAME_ERROR, "none"))),
                 Arguments.of("PADT", PADT, PppoeDiscovery.of(PppoeCode.PADT, 0x1234,
-                        new GenericError(PppoeTag.utf8("bye")), new AcSystemError(PppoeTag.utf8("full")))),
+                        PppoeTag.text(PppoeTag.GENERIC_ERROR, "bye"), PppoeTag.text(PppoeTag.AC_SYSTEM_ERROR, "full"))),
                 Arguments.of("unknown code and tag", UNKNOWN, PppoeDiscovery.of(new PppoeCode(0xab), 0,
                         new Unknown(0x0999, byteString('x', 'y')))));
     }
@@ -194,7 +188,7 @@ class PppoeDiscoveryTest {
     void padi_and_padt_accessors() throws MalformedPacketException {
         assertEquals(OptionalInt.of(1500), PppoeDiscovery.parse(ByteBuffer.wrap(PADI)).maxPayload());
         PppoeDiscovery padt = PppoeDiscovery.parse(ByteBuffer.wrap(PADT));
-        assertEquals(List.of("bye", "full"), padt.errors().stream().map(PppoeTag.TextTag::text).toList());
+        assertEquals(List.of("bye", "full"), padt.errors().stream().map(PppoeTag.Text::text).toList());
         assertEquals(Optional.empty(), padt.serviceName());
         assertEquals("PADT", padt.code().name());
     }
@@ -248,8 +242,10 @@ class PppoeDiscoveryTest {
     }
 
     @Test
-    void unknownTag_refusesKnownTypes() {
+    void eachTagType_hasExactlyOneRecord() {
         assertThrows(IllegalArgumentException.class, () -> new Unknown(PppoeTag.HOST_UNIQ, byteString(1)));
+        assertThrows(IllegalArgumentException.class, () -> new Opaque(PppoeTag.SERVICE_NAME, byteString(1)));
+        assertThrows(IllegalArgumentException.class, () -> new PppoeTag.Text(PppoeTag.HOST_UNIQ, byteString(1)));
         assertEquals("tag 0x0999 [7879]", new Unknown(0x0999, byteString('x', 'y')).toString());
     }
 
