@@ -49,8 +49,17 @@ public final class PppdText {
         return sb.append('"').toString();
     }
 
+    /**
+     * The start of a packet trace after the protocol name: {@code " AuthReq id=0x1"}, or
+     * {@code " code=0x7 id=0x1"} when the code has no name ({@code name} null).
+     */
+    public static String codeAndId(String name, int code, int identifier) {
+        return " " + (name != null ? name : "code=" + hex(code)) + " id=" + hex(identifier);
+    }
+
     /** An option pppd cannot decode: all of it, Type and Length included, as hex, e.g. {@code < 0d 03 06>}. */
     public static String rawOption(ConfigOption option) {
-        return "<" + spacedHex(Octets.of(ConfigOption.emitList(java.util.List.of(option)))) + ">";
+        return "<" + spacedHex(Octets.ofUnsigned(option.type(), option.encodedLength()))
+                + spacedHex(Octets.of(option.value())) + ">";
     }
 }

@@ -79,6 +79,26 @@ public final class Golden {
         }
     }
 
+    /**
+     * Checks a coded packet against its golden bytes: parse gives {@code expected}, also with
+     * padding after Length; emit gives golden, into a 0xA5-filled buffer without touching the rest.
+     */
+    public static <T extends CodedPacket> void assertPacket(byte[] golden, Parser<T> parser, T expected)
+            throws MalformedPacketException {
+        assertEquals(expected, parser.parse(ByteBuffer.wrap(golden)), "parse");
+        byte[] padded = concat(golden, new byte[] {0x00, 0x00, 0x7E});
+        assertEquals(expected, parser.parse(ByteBuffer.wrap(padded)), "parse ignores octets past Length");
+        assertArrayEquals(golden, expected.toBytes(), "emit");
+        assertEquals(golden.length, expected.encodedLength(), "encodedLength");
+        assertEmits(golden, expected::emit);
+    }
+
+    /** A format's {@code parse(ByteBuffer)}. */
+    @FunctionalInterface
+    public interface Parser<T> {
+        T parse(ByteBuffer buf) throws MalformedPacketException;
+    }
+
     @FunctionalInterface
     public interface ThrowingRunnable {
         void run() throws Exception;
