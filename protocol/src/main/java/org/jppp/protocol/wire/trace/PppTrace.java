@@ -43,11 +43,12 @@ public final class PppTrace {
         return body(protocol, packet) + PppdText.spacedHex(padding);
     }
 
-    /** The protocols pppd has a printer for: LCP, the NCPs, PAP, CHAP, EAP. */
+    /** The protocols jppp prints as pppd does; any other is a bracketed name and a hex dump. */
     private static boolean printable(PppProtocol protocol) {
-        return protocol.kind() == PppProtocol.Kind.NETWORK_CONTROL || protocol.equals(PppProtocol.LCP)
-                || protocol.equals(PppProtocol.PAP) || protocol.equals(PppProtocol.CHAP)
-                || protocol.equals(PppProtocol.EAP);
+        return switch (protocol.number()) {
+            case 0xC021, 0xC023, 0xC223, 0xC227, 0x8021, 0x8057, 0x80FD -> true;
+            default -> false;
+        };
     }
 
     private static String body(PppProtocol protocol, ControlPacket packet) {

@@ -88,6 +88,7 @@ class PppTraceTest {
     void dataProtocolsAreDumped() {
         assertEquals("[IP] 45 00", PppTrace.of(PppProtocol.IPV4, Octets.ofUnsigned(0x45, 0)));
         assertEquals("[proto=0x2b] 01", PppTrace.of(new PppProtocol(0x2B), Octets.ofUnsigned(1)));
+        assertEquals("[proto=0x8029] 01 01 00 04", PppTrace.of(new PppProtocol(0x8029), Octets.ofUnsigned(1, 1, 0, 4)));
     }
 
     @Test
