@@ -144,7 +144,6 @@ public final class Fsm {
 
     /** The Restart timer fired (§4.3 TO+ and TO-). */
     public FsmResult timeout() {
-        timerRunning = false;
         return dispatch(Input.of(restartCounter > 0 ? FsmEvent.TO_PLUS : FsmEvent.TO_MINUS));
     }
 
@@ -329,6 +328,9 @@ public final class Fsm {
     private FsmResult dispatch(Input in) {
         FsmState from = state;
         pending.clear();
+        if (in.event() == FsmEvent.TO_PLUS || in.event() == FsmEvent.TO_MINUS) {
+            timerRunning = false; // it just fired
+        }
         FsmState to = switch (in.event()) {
             case UP -> onUp();
             case DOWN -> onDown();
@@ -650,6 +652,7 @@ public final class Fsm {
             }
             case OPENED -> { // RXJ- in Opened: tld,irc,str/5
                 emit(new FsmAction.ThisLayerDown());
+                terminateData = new byte[0]; // no administrative reason to give
                 ircTerminate();
                 str(false);
                 yield STOPPING;
