@@ -10,18 +10,24 @@ import org.jppp.protocol.wire.ControlPacket;
  * Identification and Time-Remaining).
  *
  * @param event  RUC (answer with Code-Reject), RXR (echo-like, answered only in Opened),
- *               RXJ_PLUS or RXJ_MINUS (a Protocol-Reject, catastrophic or not)
+ *               RXJ_PLUS or RXJ_MINUS (a Protocol-Reject, catastrophic or not); null for a
+ *               malformed packet of a known code, which is silently discarded
  * @param reply  for RXR, the Echo-Reply to send if Opened (ser)
  * @param events what the owner must hear about
  */
 public record ExtraCode(FsmEvent event, Optional<ControlPacket> reply, List<HandlerEvent> events) {
 
     public ExtraCode {
-        if (event != FsmEvent.RUC && event != FsmEvent.RXR && event != FsmEvent.RXJ_PLUS
+        if (event != null && event != FsmEvent.RUC && event != FsmEvent.RXR && event != FsmEvent.RXJ_PLUS
                 && event != FsmEvent.RXJ_MINUS) {
             throw new IllegalArgumentException("not an event for an extra code: " + event);
         }
         events = List.copyOf(events);
+    }
+
+    /** A known code whose packet is malformed (e.g. too short): discarded and counted. */
+    public static ExtraCode discard() {
+        return new ExtraCode(null, Optional.empty(), List.of());
     }
 
     public static ExtraCode unknown() {

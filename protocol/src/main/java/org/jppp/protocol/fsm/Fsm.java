@@ -220,6 +220,10 @@ public final class Fsm {
             }
             default -> {
                 ExtraCode extra = handler.receiveExtra(p);
+                if (extra.event() == null) {
+                    LOG.debug("{}: discarding malformed {}", name(), p.code());
+                    return null;
+                }
                 return new Input(extra.event(), p, List.of(), extra.reply().orElse(null), extra.events());
             }
         }
