@@ -110,11 +110,9 @@ public final class IpcpHandler extends TypedOptionHandler<IpcpOption> {
     private void judgePeerAddress(Inet4Address asked, ConfigOption raw, VerdictBuilder verdict) {
         Inet4Address assign = allow.remote();
         if (!asked.equals(assign) && (asked.equals(Ipv4.ANY) || !allow.takesRemoteFromPeer())) {
-            if (assign.equals(Ipv4.ANY)) {
-                verdict.reject(raw);
-            } else {
-                verdict.nak(new IpAddress(assign));
-            }
+            verdict.nak(new IpAddress(assign)); // assign is set here: without one, the peer may choose
+        } else if (asked.equals(Ipv4.ANY)) {
+            verdict.reject(raw); // neither side knows the peer's address: never Ack 0.0.0.0
         }
     }
 
