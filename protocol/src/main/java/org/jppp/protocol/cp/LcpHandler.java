@@ -282,17 +282,29 @@ public final class LcpHandler extends TypedOptionHandler<LcpOption> {
     @Override
     public ExtraCode receiveExtra(ControlPacket packet) {
         ByteBuffer data = packet.dataBuffer();
-        return switch (packet.code().value()) {
-            case 8 -> data.remaining() < 2 ? ExtraCode.discard() : protocolReject(new PppProtocol(data.getShort() & 0xFFFF));
-            case 9 -> data.remaining() < 4 ? ExtraCode.discard() : ExtraCode.rxr(echoReply(packet), List.of());
-            case 10 -> data.remaining() < 4 ? ExtraCode.discard() : echoReplyReceived(packet.identifier(), data.getInt());
+        int code = packet.code().value();
+        if (data.remaining() < fixedLength(code)) {
+            return ExtraCode.discard();
+        }
+        return switch (code) {
+            case 8 -> protocolReject(new PppProtocol(data.getShort() & 0xFFFF));
+            case 9 -> ExtraCode.rxr(echoReply(packet), List.of());
+            case 10 -> echoReplyReceived(packet.identifier(), data.getInt());
             case 11 -> ExtraCode.rxr(List.of());
-            case 12 -> data.remaining() < 4 ? ExtraCode.discard()
-                    : ExtraCode.rxr(List.of(new LcpEvent.IdentificationReceived(text(data.position(4)))));
-            case 13 -> data.remaining() < 8 ? ExtraCode.discard()
-                    : ExtraCode.rxr(List.of(new LcpEvent.TimeRemainingReceived(
-                            data.getInt(4) & 0xFFFFFFFFL, text(data.position(8)))));
+            case 12 -> ExtraCode.rxr(List.of(new LcpEvent.IdentificationReceived(text(data.position(4)))));
+            case 13 -> ExtraCode.rxr(List.of(new LcpEvent.TimeRemainingReceived(
+                    data.getInt(4) & 0xFFFFFFFFL, text(data.position(8)))));
             default -> ExtraCode.unknown();
+        };
+    }
+
+    /** The octets before the free-form part: rejected protocol (2), magic (4), magic and seconds (8). */
+    private static int fixedLength(int code) {
+        return switch (code) {
+            case 8 -> 2;
+            case 9, 10, 12 -> 4;
+            case 13 -> 8;
+            default -> 0;
         };
     }
 

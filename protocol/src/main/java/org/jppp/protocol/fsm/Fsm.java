@@ -530,12 +530,8 @@ public final class Fsm {
 
     private FsmState onAck(Input in) {
         return switch (state) {
-            case INITIAL, STARTING -> illegal();
-            case CLOSED, STOPPED -> { // RCA in Closed and Stopped: sta/2, sta/3
-                sta(in);
-                yield state;
-            }
-            case CLOSING, STOPPING -> state; // RCA in Closing and Stopping: 4, 5
+            // RCA in Initial..Stopping: -, -, sta/2, sta/3, 4, 5
+            case INITIAL, STARTING, CLOSED, STOPPED, CLOSING, STOPPING -> onReplyWhileNotNegotiating(in);
             case REQ_SENT -> { // RCA in Req-Sent: irc/7
                 ircConfigure();
                 yield ACK_RCVD;
@@ -552,12 +548,8 @@ public final class Fsm {
 
     private FsmState onNak(Input in) {
         return switch (state) {
-            case INITIAL, STARTING -> illegal();
-            case CLOSED, STOPPED -> { // RCN in Closed and Stopped: sta/2, sta/3
-                sta(in);
-                yield state;
-            }
-            case CLOSING, STOPPING -> state; // RCN in Closing and Stopping: 4, 5
+            // RCN in Initial..Stopping: -, -, sta/2, sta/3, 4, 5
+            case INITIAL, STARTING, CLOSED, STOPPED, CLOSING, STOPPING -> onReplyWhileNotNegotiating(in);
             case REQ_SENT -> { // RCN in Req-Sent: irc,scr/6
                 ircConfigure();
                 scr();
@@ -571,6 +563,20 @@ public final class Fsm {
             }
             case OPENED -> crossedConnection(true); // RCN in Opened: tld,scr/6x
         };
+    }
+
+    /**
+     * RCA and RCN in Initial to Stopping: "-", "-", sta/2, sta/3, 4, 5. The peer thinks we are
+     * negotiating; in Closed and Stopped a Terminate-Ack tells it otherwise.
+     */
+    private FsmState onReplyWhileNotNegotiating(Input in) {
+        if (state == INITIAL || state == STARTING) {
+            return illegal();
+        }
+        if (state == CLOSED || state == STOPPED) {
+            sta(in);
+        }
+        return state;
     }
 
     /** The "x" cells: see the class comment for why no received packet gets here. */

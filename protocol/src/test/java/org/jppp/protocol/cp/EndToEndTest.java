@@ -16,6 +16,7 @@ import org.jppp.protocol.fsm.FsmAction;
 import org.jppp.protocol.fsm.FsmConfig;
 import org.jppp.protocol.fsm.FsmResult;
 import org.jppp.protocol.fsm.FsmState;
+import org.jppp.protocol.wire.ControlCode;
 import org.jppp.protocol.wire.ControlPacket;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +45,15 @@ class EndToEndTest {
         assertEquals(OptionalInt.of(1492), client.his().mru());
         assertEquals(server.ours().magic(), client.his().magic());
         assertNotEquals(client.ours().magic(), server.ours().magic());
+
+        // Opened: an Echo-Request is answered with the server's magic (ser/9).
+        ControlPacket echo = new ControlPacket(ControlCode.ECHO_REQUEST, 0x21, new byte[] {
+            0x01, 0x02, 0x03, 0x04, // client's magic (not checked)
+        });
+        ControlPacket reply = link.b.fsm.receive(echo).sent().get(0);
+        assertEquals(ControlCode.ECHO_REPLY, reply.code());
+        assertEquals(0x21, reply.identifier());
+        assertEquals(server.ours().magic().getAsInt(), reply.dataBuffer().getInt());
     }
 
     @Test

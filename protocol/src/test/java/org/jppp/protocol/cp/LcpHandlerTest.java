@@ -323,8 +323,10 @@ class LcpHandlerTest {
         @Test
         void truncatedEchoRequest_isDiscarded_unknownCode_isRuc() {
             LcpHandler h = handler(LcpSettings.DEFAULT);
-            assertEquals(null, h.receiveExtra(new ControlPacket(ControlCode.ECHO_REQUEST, 1, new byte[3])).event());
-            assertEquals(FsmEvent.RUC, h.receiveExtra(new ControlPacket(new ControlCode(0x20), 1, new byte[0])).event());
+            ControlPacket truncated = new ControlPacket(ControlCode.ECHO_REQUEST, 1, new byte[3]);
+            assertEquals(null, h.receiveExtra(truncated).event());
+            ControlPacket unknown = new ControlPacket(new ControlCode(0x20), 1, new byte[0]);
+            assertEquals(FsmEvent.RUC, h.receiveExtra(unknown).event());
         }
     }
 }
