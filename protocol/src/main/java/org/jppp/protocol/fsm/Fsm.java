@@ -73,8 +73,9 @@ public final class Fsm {
     private List<ConfigOption> requestOptions = List.of();
     private boolean requestAnswered = true;
 
-    private int terminateId = -1;
+    /** The reason for the next Terminate-Request, and the last one sent (for retransmission). */
     private byte[] terminateData = new byte[0];
+    private ControlPacket terminateRequest;
 
     /** Set once the handler was reset for a new negotiation within the current event. */
     private boolean negotiationBegun;
@@ -766,13 +767,13 @@ public final class Fsm {
         emit(new FsmAction.Send(in.reply()));
     }
 
-    /** str (§4.4): same identifier on retransmission, a new one otherwise. */
+    /** str (§4.4): a retransmission repeats the last Terminate-Request, identifier included. */
     private void str(boolean retransmit) {
-        if (!retransmit || terminateId < 0) {
-            terminateId = nextIdentifier();
+        if (!retransmit || terminateRequest == null) {
+            terminateRequest = new ControlPacket(ControlCode.TERMINATE_REQUEST, nextIdentifier(), terminateData);
         }
         restartCounter--;
-        emit(new FsmAction.Send(new ControlPacket(ControlCode.TERMINATE_REQUEST, terminateId, terminateData)));
+        emit(new FsmAction.Send(terminateRequest));
         startTimer();
     }
 
