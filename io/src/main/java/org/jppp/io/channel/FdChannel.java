@@ -170,12 +170,16 @@ public final class FdChannel implements AutoCloseable {
         attach(false, waiter);
     }
 
-    void detachReader() {
-        readWaiter = NOBODY;
+    synchronized void detachReader(Runnable waiter) {
+        if (readWaiter == waiter) {
+            readWaiter = NOBODY;
+        }
     }
 
-    void detachWriter() {
-        writeWaiter = NOBODY;
+    synchronized void detachWriter(Runnable waiter) {
+        if (writeWaiter == waiter) {
+            writeWaiter = NOBODY;
+        }
     }
 
     /** False if the event loop is gone, so no readiness will ever come. */

@@ -46,6 +46,7 @@ final class FdSink extends AbstractGraphStageWithMaterializedValue<SinkShape<Byt
             private long queued;
             private boolean waiting;
             private AsyncCallback<Boolean> writable;
+            private Runnable waiter;
 
             {
                 setHandler(in, new AbstractInHandler() {
@@ -78,13 +79,16 @@ final class FdSink extends AbstractGraphStageWithMaterializedValue<SinkShape<Byt
                     waiting = false;
                     flush();
                 });
-                channel.attachWriter(() -> writable.invoke(Boolean.TRUE));
+                waiter = () -> writable.invoke(Boolean.TRUE);
+                channel.attachWriter(waiter);
+                // Upstream may finish while bytes are still queued: stay alive to drain them.
+                setKeepGoing(true);
                 pull(in);
             }
 
             @Override
             public void postStop() {
-                channel.detachWriter();
+                channel.detachWriter(waiter);
                 // Cancelled by a failure elsewhere in the graph or an abrupt shutdown.
                 done.completeExceptionally(new IOException(channel.name() + ": sink stopped before completion"));
             }

@@ -33,6 +33,7 @@ final class FdSource extends GraphStage<SourceShape<ByteString>> {
     public GraphStageLogic createLogic(Attributes inheritedAttributes) {
         return new GraphStageLogic(shape) {
             private AsyncCallback<Boolean> readable;
+            private Runnable waiter;
 
             {
                 setHandler(out, new AbstractOutHandler() {
@@ -46,12 +47,13 @@ final class FdSource extends GraphStage<SourceShape<ByteString>> {
             @Override
             public void preStart() {
                 readable = createAsyncCallback(unused -> tryRead());
-                channel.attachReader(() -> readable.invoke(Boolean.TRUE));
+                waiter = () -> readable.invoke(Boolean.TRUE);
+                channel.attachReader(waiter);
             }
 
             @Override
             public void postStop() {
-                channel.detachReader();
+                channel.detachReader(waiter);
             }
 
             private void tryRead() {
