@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.ActorSystem;
+import org.apache.pekko.stream.javadsl.Sink;
+import org.apache.pekko.stream.javadsl.Source;
+import org.apache.pekko.util.ByteString;
 import org.jppp.io.loop.EventLoop;
 import org.jppp.io.posix.Libc;
 import org.junit.jupiter.api.AfterAll;
@@ -33,6 +36,14 @@ public abstract class IoTestSupport {
 
     protected static <T> T await(CompletionStage<T> stage) throws Exception {
         return stage.toCompletableFuture().get(20, TimeUnit.SECONDS);
+    }
+
+    /** Completes with the first {@code length} bytes {@code source} emits, however they are chunked. */
+    protected CompletionStage<ByteString> firstBytes(Source<ByteString, ?> source, int length) {
+        return source.scan(ByteString.emptyByteString(), ByteString::concat)
+                .filter(all -> all.size() >= length)
+                .map(all -> all.take(length))
+                .runWith(Sink.head(), system);
     }
 
     /** A non-blocking, close-on-exec pipe: {@code [readFd, writeFd]}. */

@@ -20,6 +20,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.pekko.Done;
 import org.apache.pekko.stream.javadsl.AsPublisher;
 import org.apache.pekko.stream.javadsl.Sink;
@@ -54,6 +55,34 @@ class FdChannelTest extends IoTestSupport {
             await(written);
             writer.close(); // end of file for the reader
             assertArrayEquals(data, await(received).toArray());
+        }
+    }
+
+    @Test
+    void sink_withoutReader_buffersOnlyUpToItsBound_thenBackPressures() throws Exception {
+        int[] pipe = pipe();
+        AtomicLong pulled = new AtomicLong();
+        ByteString chunk = ByteString.fromArray(new byte[1000]);
+        try (FdChannel writer = FdChannel.open(loop, "pipe w", pipe[1], Framing.BYTES, () -> {})) {
+            CompletionStage<Done> written = Source.repeat(chunk)
+                    .map(c -> {
+                        pulled.addAndGet(c.size());
+                        return c;
+                    })
+                    .runWith(writer.sink(), system);
+            Thread.sleep(300);
+            long pipeCapacity = 65536;
+            long bound = 65536;
+            long firstLook = pulled.get();
+            assertTrue(firstLook >= pipeCapacity, "filled the pipe: " + firstLook);
+            assertTrue(firstLook <= pipeCapacity + bound + 2 * chunk.size(), "bounded: " + firstLook);
+            Thread.sleep(200);
+            assertEquals(firstLook, pulled.get(), "nothing pulled while the fd is not writable");
+            writer.close();
+            ExecutionException e = assertThrows(ExecutionException.class, () -> await(written));
+            assertEquals("pipe w closed", e.getCause().getMessage());
+        } finally {
+            Libc.close(pipe[0]);
         }
     }
 

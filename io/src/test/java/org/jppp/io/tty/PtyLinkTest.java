@@ -25,10 +25,7 @@ class PtyLinkTest extends IoTestSupport {
     void cat_echoesEveryByteValueUnchanged() throws Exception {
         byte[] data = allByteValues();
         try (PtyLink link = PtyLink.start(loop, "cat", Redirect.DISCARD)) {
-            CompletionStage<ByteString> echoed = link.source()
-                    .scan(ByteString.emptyByteString(), ByteString::concat)
-                    .filter(all -> all.size() >= data.length)
-                    .runWith(Sink.head(), system);
+            CompletionStage<ByteString> echoed = firstBytes(link.source(), data.length);
             await(Source.single(ByteString.fromArray(data)).runWith(link.sink(), system));
             assertArrayEquals(data, await(echoed).toArray());
         }
@@ -43,11 +40,7 @@ class PtyLinkTest extends IoTestSupport {
             chunks.add(ByteString.fromArray(data, offset, Math.min(700, data.length - offset)));
         }
         try (PtyLink link = PtyLink.start(loop, "cat", Redirect.DISCARD)) {
-            CompletionStage<ByteString> echoed = link.source()
-                    .throttle(20, Duration.ofMillis(10))
-                    .scan(ByteString.emptyByteString(), ByteString::concat)
-                    .filter(all -> all.size() >= data.length)
-                    .runWith(Sink.head(), system);
+            CompletionStage<ByteString> echoed = firstBytes(link.source().throttle(20, Duration.ofMillis(10)), data.length);
             await(Source.from(chunks).runWith(link.sink(), system));
             assertArrayEquals(data, await(echoed).toArray());
         }

@@ -77,10 +77,7 @@ class TtyLinkTest extends IoTestSupport {
 
     private byte[] transfer(byte[] data, Sink<ByteString, CompletionStage<Done>> sink,
             Source<ByteString, ?> source) throws Exception {
-        CompletionStage<ByteString> received = source
-                .scan(ByteString.emptyByteString(), ByteString::concat)
-                .filter(all -> all.size() >= data.length)
-                .runWith(Sink.head(), system);
+        CompletionStage<ByteString> received = firstBytes(source, data.length);
         await(Source.single(ByteString.fromArray(data)).runWith(sink, system));
         return await(received).toArray();
     }
