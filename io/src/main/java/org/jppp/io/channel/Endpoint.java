@@ -24,7 +24,9 @@ public interface Endpoint extends AutoCloseable {
         return channel().flow();
     }
 
-    /** Releases the endpoint; never throws for an endpoint already closed. */
+    /** Releases the endpoint (by default, closes the channel); idempotent. */
     @Override
-    void close();
+    default void close() {
+        channel().close();
+    }
 }

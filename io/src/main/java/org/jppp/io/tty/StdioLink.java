@@ -46,9 +46,4 @@ public final class StdioLink implements Endpoint {
     public FdChannel channel() {
         return channel;
     }
-
-    @Override
-    public void close() {
-        channel.close();
-    }
 }

@@ -82,10 +82,6 @@ public final class TtyLink implements Endpoint {
         return channel;
     }
 
-    @Override
-    public void close() {
-        channel.close();
-    }
 
     private static void restore(int fd, String path, Termios original, boolean exclusive) {
         // TCSANOW: a hung-up or flow-controlled line must not keep close() waiting for a drain.

@@ -97,10 +97,4 @@ public final class TunDevice implements Endpoint {
     public FdChannel channel() {
         return channel;
     }
-
-    /** Closes the fd, which deletes the interface. */
-    @Override
-    public void close() {
-        channel.close();
-    }
 }
