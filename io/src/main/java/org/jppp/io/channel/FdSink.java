@@ -67,8 +67,7 @@ final class FdSink extends AbstractGraphStageWithMaterializedValue<SinkShape<Byt
 
                     @Override
                     public void onUpstreamFailure(Throwable ex) {
-                        done.completeExceptionally(ex);
-                        failStage(ex);
+                        fail(ex);
                     }
                 });
             }
