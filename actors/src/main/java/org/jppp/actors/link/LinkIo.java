@@ -79,6 +79,7 @@ public final class LinkIo extends AbstractBehavior<LinkIo.Command> {
     private Phase phase = Phase.ESTABLISH;
     private int sendMru = LinkParameters.DEFAULT.sendMru();
     private int rejectIdentifier;
+    private boolean pulling;
 
     public static Behavior<Command> create(LowerLink lower, Flow<ByteString, ByteString, ?> ipSide,
                                            LinkCounters counters, ActorRef<Event> owner) {
@@ -94,7 +95,6 @@ public final class LinkIo extends AbstractBehavior<LinkIo.Command> {
         this.killSwitch = KillSwitches.shared(ctx.getSelf().path().name());
         this.ends = LinkGraph.build(lower, ipSide, counters, killSwitch)
                 .run(Materializer.matFromSystem(ctx.getSystem()));
-        pullNext();
     }
 
     @Override
@@ -210,8 +210,16 @@ public final class LinkIo extends AbstractBehavior<LinkIo.Command> {
         }
     }
 
+    /**
+     * Frames are pulled from the link once the first receiver (LCP) listens, so that the peer's
+     * first Configure-Request is never discarded for want of a receiver.
+     */
     private Behavior<Command> onRegister(Register m) {
         receivers.put(m.protocol(), m.receiver());
+        if (!pulling) {
+            pulling = true;
+            pullNext();
+        }
         return this;
     }
 
