@@ -1,0 +1,293 @@
+package org.jppp.actors.session;
+
+import java.net.Inet4Address;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.stream.javadsl.Flow;
+import org.apache.pekko.util.ByteString;
+import org.jppp.actors.ExitStatus;
+import org.jppp.actors.Phase;
+import org.jppp.actors.PppdLog;
+import org.jppp.actors.cp.ControlProtocol;
+import org.jppp.actors.cp.EchoKeepalive;
+import org.jppp.actors.cp.Negotiated;
+import org.jppp.actors.link.LinkCounters;
+import org.jppp.actors.link.LinkIo;
+import org.jppp.actors.link.LinkParameters;
+import org.jppp.actors.link.LowerLink;
+import org.jppp.protocol.cp.LcpSettings;
+import org.jppp.protocol.cp.LcpValues;
+import org.jppp.protocol.fsm.FsmState;
+import org.jppp.protocol.wire.PppProtocol;
+
+/**
+ * One incarnation of a PPP link, from the lower link coming up to LCP finishing (RFC 1661 §3.2):
+ * it owns {@link LinkIo}, LCP and the NCPs as children, walks the phases and tells its parent
+ * when network protocols come up or go down and, once, that it {@link Finished} with pppd's exit
+ * status. A link that ends — whatever the reason — is a normal stop, never an exception: the
+ * parent decides about persist, holdoff and maxfail (STYLE habit 8).
+ *
+ * <p>The exit status follows pppd: {@code EXIT_NEGOTIATION_FAILED} until the first NCP opens,
+ * then {@code EXIT_OK}, unless a cause was given on the way (dead peer, loopback, peer
+ * termination, hang-up, authentication failure, user request).
+ */
+public final class PeerSession extends AbstractBehavior<PeerSession.Command> {
+
+    public sealed interface Command { }
+
+    /** End the link on the user's request (pppd on SIGTERM/SIGINT): exit status 5. */
+    public record Close(String reason) implements Command { }
+
+    private record FromProtocol(ControlProtocol.Report report) implements Command { }
+
+    private record FromLink(LinkIo.Event event) implements Command { }
+
+    /** What the parent hears. */
+    public sealed interface Event { }
+
+    /** The session entered {@code phase}. */
+    public record PhaseChanged(Phase phase) implements Event { }
+
+    /** A network protocol is Opened: configure the interface for it. */
+    public record Up(UpDetails details) implements Event { }
+
+    /** A network protocol left Opened. */
+    public record Down(PppProtocol ncp) implements Event { }
+
+    /** The link is over; the session has stopped. */
+    public record Finished(int exitStatus, String reason) implements Event { }
+
+    private static final List<PppProtocol> NCPS = List.of(PppProtocol.IPCP, PppProtocol.IPV6CP);
+
+    private final SessionSettings settings;
+    private final ActorRef<Event> parent;
+    private final LinkCounters counters = new LinkCounters();
+    private final ActorRef<LinkIo.Command> link;
+    private final ActorRef<ControlProtocol.Report> reports;
+    private final ActorRef<ControlProtocol.Command> lcp;
+    private final SplittableRandom random = new SplittableRandom();
+    private final Map<PppProtocol, ActorRef<ControlProtocol.Command>> ncps = new LinkedHashMap<>();
+    private final Set<PppProtocol> opened = new LinkedHashSet<>();
+    private Phase phase = Phase.DEAD;
+    private Negotiated.Lcp lcpValues;
+    private int generation;
+    private int exitStatus = ExitStatus.EXIT_NEGOTIATION_FAILED;
+    private String reason = "negotiation failed";
+    private boolean causeGiven;
+
+    public static Behavior<Command> create(SessionSettings settings, LowerLink lower,
+                                           Flow<ByteString, ByteString, ?> ipSide, ActorRef<Event> parent) {
+        return Behaviors.setup(ctx -> new PeerSession(ctx, settings, lower, ipSide, parent));
+    }
+
+    private PeerSession(ActorContext<Command> ctx, SessionSettings settings, LowerLink lower,
+                        Flow<ByteString, ByteString, ?> ipSide, ActorRef<Event> parent) {
+        super(ctx);
+        this.settings = settings;
+        this.parent = parent;
+        this.reports = ctx.messageAdapter(ControlProtocol.Report.class, FromProtocol::new);
+        this.link = ctx.spawn(LinkIo.create(lower, ipSide, counters,
+                ctx.messageAdapter(LinkIo.Event.class, FromLink::new)), "link");
+        EchoKeepalive.Settings echo = new EchoKeepalive.Settings(settings.echoInterval(), settings.echoFailure(),
+                settings.echoAdaptive(), counters::framesIn);
+        this.lcp = ctx.spawn(ControlProtocol.create(
+                ControlProtocol.Spec.lcp(settings.lcp(), settings.lcpFsm(), random.split(), echo), link, reports), "lcp");
+        enter(Phase.ESTABLISH);
+        // pppd's start_link: lcp_open, then lcp_lowerup once the device is ready.
+        lcp.tell(new ControlProtocol.Open());
+        lcp.tell(new ControlProtocol.Up());
+    }
+
+    @Override
+    public Receive<Command> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(FromProtocol.class, m -> onReport(m.report()))
+                .onMessage(FromLink.class, m -> onLinkEnded())
+                .onMessage(Close.class, this::onClose)
+                .build();
+    }
+
+    private void enter(Phase next) {
+        if (phase != next) {
+            getContext().getLog().debug("phase {} -> {}", phase, next);
+            phase = next;
+            link.tell(new LinkIo.SetPhase(next));
+            parent.tell(new PhaseChanged(next));
+        }
+    }
+
+    private void cause(int status, String why) {
+        exitStatus = status;
+        reason = why;
+        causeGiven = true;
+    }
+
+    private Behavior<Command> onClose(Close m) {
+        cause(ExitStatus.EXIT_USER_REQUEST, m.reason());
+        lcp.tell(new ControlProtocol.Close(m.reason()));
+        return this;
+    }
+
+    private Behavior<Command> onReport(ControlProtocol.Report report) {
+        boolean isLcp = report.protocol().equals(PppProtocol.LCP);
+        if (report instanceof ControlProtocol.LayerUp up) {
+            return isLcp ? lcpUp((Negotiated.Lcp) up.negotiated()) : ncpUp(up);
+        } else if (report instanceof ControlProtocol.LayerDown down) {
+            return isLcp ? lcpDown(down.state()) : ncpDown(down.protocol());
+        } else if (report instanceof ControlProtocol.LayerFinished) {
+            return isLcp ? finish() : ncpFinished(report.protocol());
+        } else if (report instanceof ControlProtocol.LinkFailed failed) {
+            cause(failed.exitStatus(), failed.reason());
+        } else if (report instanceof ControlProtocol.ProtocolRejected rejected) {
+            Optional.ofNullable(ncps.get(rejected.rejected())).ifPresent(n -> n.tell(new ControlProtocol.PeerRejected()));
+        }
+        return this;
+    }
+
+    /** RFC 1661 §3.3 to §3.4: LCP is Opened; the framing learns what was negotiated. */
+    private Behavior<Command> lcpUp(Negotiated.Lcp values) {
+        lcpValues = values;
+        link.tell(new LinkIo.ApplyParameters(parameters(values)));
+        startNetwork();
+        return this;
+    }
+
+    private static LinkParameters parameters(Negotiated.Lcp v) {
+        int noMap = LinkParameters.DEFAULT.sendAccm();
+        return new LinkParameters(v.his().asyncmap().orElse(noMap), v.ours().asyncmap().orElse(noMap),
+                v.his().mru().orElse(LcpSettings.DEFAULT_MRU), v.ours().mru().orElse(LcpSettings.DEFAULT_MRU),
+                v.his().pcomp(), v.his().accomp());
+    }
+
+    /** RFC 1661 §3.5: each configured NCP is started (Open, then Up). */
+    private void startNetwork() {
+        enter(Phase.NETWORK);
+        generation++;
+        settings.ipcp().ifPresent(s -> startNcp(ControlProtocol.Spec.ipcp(s, settings.ipcpFsm())));
+        settings.ipv6cp().ifPresent(s -> startNcp(ControlProtocol.Spec.ipv6cp(s, settings.ipv6cpFsm(), random.split())));
+        if (ncps.isEmpty()) {
+            lcp.tell(new ControlProtocol.Close("No network protocols running"));
+        }
+    }
+
+    private void startNcp(ControlProtocol.Spec spec) {
+        ActorRef<ControlProtocol.Command> ncp = getContext().spawn(ControlProtocol.create(spec, link, reports),
+                spec.protocol().traceName().toLowerCase() + "-" + generation);
+        ncps.put(spec.protocol(), ncp);
+        ncp.tell(new ControlProtocol.Open());
+        ncp.tell(new ControlProtocol.Up());
+    }
+
+    /** LCP left Opened: everything above it goes down with it (pppd's link_down). */
+    private Behavior<Command> lcpDown(FsmState state) {
+        List.copyOf(opened).forEach(this::ncpDown);
+        ncps.values().forEach(getContext()::stop);
+        ncps.clear();
+        link.tell(new LinkIo.ApplyParameters(LinkParameters.DEFAULT));
+        enter(state == FsmState.CLOSING || state == FsmState.STOPPING ? Phase.TERMINATE : Phase.ESTABLISH);
+        return this;
+    }
+
+    private Behavior<Command> ncpUp(ControlProtocol.LayerUp up) {
+        if (phase != Phase.NETWORK || !ncps.containsKey(up.protocol())) {
+            return this;
+        }
+        UpDetails details = details(up);
+        logUp(details);
+        link.tell(new LinkIo.SetGate(dataProtocol(up.protocol()), true));
+        opened.add(up.protocol());
+        if (!causeGiven) {
+            exitStatus = ExitStatus.EXIT_OK;
+            reason = "";
+        }
+        parent.tell(new Up(details));
+        return this;
+    }
+
+    private Behavior<Command> ncpDown(PppProtocol ncp) {
+        if (opened.remove(ncp)) {
+            link.tell(new LinkIo.SetGate(dataProtocol(ncp), false));
+            parent.tell(new Down(ncp));
+        }
+        return this;
+    }
+
+    /** pppd's np_finished: with no network protocol left, LCP closes. */
+    private Behavior<Command> ncpFinished(PppProtocol ncp) {
+        Optional.ofNullable(ncps.remove(ncp)).ifPresent(getContext()::stop);
+        if (ncps.isEmpty() && phase == Phase.NETWORK) {
+            lcp.tell(new ControlProtocol.Close("No network protocols running"));
+        }
+        return this;
+    }
+
+    /** The modem hung up (pppd's get_input on end of file): the link is over at once. */
+    private Behavior<Command> onLinkEnded() {
+        PppdLog.LOG.info("Modem hangup");
+        cause(ExitStatus.EXIT_HANGUP, "Modem hangup");
+        List.copyOf(opened).forEach(this::ncpDown);
+        return finish();
+    }
+
+    /** LCP finished (tlf): pppd's link_terminated, then the Dead phase. */
+    private Behavior<Command> finish() {
+        PppdLog.LOG.info("Connection terminated.");
+        enter(Phase.DEAD);
+        parent.tell(new Finished(exitStatus, reason));
+        return Behaviors.stopped();
+    }
+
+    private static PppProtocol dataProtocol(PppProtocol ncp) {
+        return ncp.equals(PppProtocol.IPCP) ? PppProtocol.IPV4 : PppProtocol.IPV6;
+    }
+
+    private UpDetails details(ControlProtocol.LayerUp up) {
+        LcpValues ours = lcpValues.ours();
+        int mru = ours.mru().orElse(LcpSettings.DEFAULT_MRU);
+        int mtu = Math.min(lcpValues.his().mru().orElse(LcpSettings.DEFAULT_MRU),
+                settings.mtu().orElse(Integer.MAX_VALUE));
+        if (up.negotiated() instanceof Negotiated.Ipcp ip) {
+            return new UpDetails(up.protocol(), ip.local(), ip.remote(), ip.dns(), OptionalLong.empty(),
+                    OptionalLong.empty(), mru, mtu, Optional.empty());
+        }
+        Negotiated.Ipv6cp ip6 = (Negotiated.Ipv6cp) up.negotiated();
+        return new UpDetails(up.protocol(), Optional.empty(), Optional.empty(), List.of(), ip6.local(), ip6.remote(),
+                mru, mtu, Optional.empty());
+    }
+
+    /** pppd's ipcp_up and ipv6cp_up notices, with their alignment. */
+    private static void logUp(UpDetails d) {
+        if (d.ncp().equals(PppProtocol.IPCP)) {
+            d.local().ifPresent(a -> PppdLog.LOG.info("local  IP address {}", a.getHostAddress()));
+            d.remote().ifPresent(a -> PppdLog.LOG.info("remote IP address {}", a.getHostAddress()));
+            List<Inet4Address> dns = d.dns();
+            if (!dns.isEmpty()) {
+                PppdLog.LOG.info("primary   DNS address {}", dns.get(0).getHostAddress());
+            }
+            if (dns.size() > 1) {
+                PppdLog.LOG.info("secondary DNS address {}", dns.get(1).getHostAddress());
+            }
+        } else {
+            d.localInterfaceId().ifPresent(id -> PppdLog.LOG.info("local  LL address {}", linkLocal(id)));
+            d.remoteInterfaceId().ifPresent(id -> PppdLog.LOG.info("remote LL address {}", linkLocal(id)));
+        }
+    }
+
+    /** pppd's llv6_ntoa: fe80:: and the identifier as four groups. */
+    static String linkLocal(long id) {
+        return String.format("fe80::%x:%x:%x:%x", (id >>> 48) & 0xFFFF, (id >>> 32) & 0xFFFF,
+                (id >>> 16) & 0xFFFF, id & 0xFFFF);
+    }
+}
