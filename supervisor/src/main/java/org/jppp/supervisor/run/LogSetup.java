@@ -20,9 +20,10 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>always syslog ({@link SyslogAppender}: {@code pppd[PID]: ...}, facility daemon), as pppd;
- *   <li>{@code nodetach}/{@code updetach}: also standard error. jppp cannot fork, so it never
- *       detaches; with the default {@code detach} it stays in the foreground but, like a detached
- *       pppd, writes to syslog only;
+ *   <li>standard error until the link is connected, and after that too with {@code nodetach} or
+ *       {@code updetach}. pppd detaches once the link is connected and then writes to syslog
+ *       only; jppp cannot fork, so it stays in the foreground, but it stops writing to standard
+ *       error at the same point ({@link #detached});
  *   <li>{@code logfile F} (unless {@code nolog}): also appended to F;
  *   <li>{@code debug}: pppd's lines, including the packet traces, at debug level; other libraries
  *       stay at info.
@@ -32,6 +33,7 @@ import org.slf4j.LoggerFactory;
  */
 final class LogSetup {
     private static final String PATTERN = "%msg%n";
+    private static final String STDERR = "stderr";
 
     private LogSetup() {}
 
@@ -41,19 +43,28 @@ final class LogSetup {
         Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.INFO);
         context.getLogger("org.jppp").setLevel(logging.debug() > 0 ? Level.DEBUG : Level.INFO);
+        // Pekko's start-up and shutdown chatter is not pppd's to report.
+        context.getLogger("org.apache.pekko").setLevel(Level.WARN);
 
         SyslogAppender syslog = new SyslogAppender();
         start(context, root, syslog);
-        if (logging.detach() != Detach.DETACH) {
-            ConsoleAppender<ILoggingEvent> stderr = new ConsoleAppender<>();
-            stderr.setTarget("System.err");
-            start(context, root, withEncoder(context, stderr));
-        }
+        ConsoleAppender<ILoggingEvent> stderr = new ConsoleAppender<>();
+        stderr.setName(STDERR);
+        stderr.setTarget("System.err");
+        start(context, root, withEncoder(context, stderr));
         if (logging.logfile().isPresent() && !logging.nolog()) {
             FileAppender<ILoggingEvent> file = new FileAppender<>();
             file.setFile(logging.logfile().get());
             file.setAppend(true);
             start(context, root, withEncoder(context, file));
+        }
+    }
+
+    /** The link is connected: where pppd would detach, standard error is left (default {@code detach}). */
+    static void detached(LoggingSettings logging) {
+        if (logging.detach() == Detach.DETACH) {
+            LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+            context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).detachAppender(STDERR);
         }
     }
 
