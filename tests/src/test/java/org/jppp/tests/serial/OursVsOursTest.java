@@ -1,0 +1,90 @@
+package org.jppp.tests.serial;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * jppp against jppp over a pty, each in its own network namespace: A runs
+ * {@code bin/pppd pty "ip netns exec B bin/pppd notty ..."} as the authenticator handing out
+ * addresses, B is the client; the link comes up and pings go both ways.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OursVsOursTest {
+    private static final Duration UP = Duration.ofSeconds(40);
+
+    private NetNamespace a;
+    private NetNamespace b;
+    private Path root;
+
+    @BeforeAll
+    void namespaces() throws IOException {
+        root = Files.createTempDirectory("jppp-ovo");
+        a = NetNamespace.create();
+        b = NetNamespace.create();
+    }
+
+    @AfterAll
+    void cleanUp() throws IOException {
+        if (a != null) {
+            a.close();
+        }
+        if (b != null) {
+            b.close();
+        }
+        TempDirs.delete(root);
+    }
+
+    /**
+     * {@code require} is the authenticator's pppd option ({@code noauth}: nobody authenticates),
+     * the client answers with alice's password.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"noauth"})
+    void linkUpAndPingBothWays(String require) throws Exception {
+        Path etcA = TempDirs.etc(root, "a-" + require);
+        Path etcB = TempDirs.etc(root, "b-" + require);
+        TempDirs.secrets(etcA, "alice", "*", "s3cret");
+        List<String> client = List.of("notty", "nodetach", "user", "alice", "password", "s3cret", "noauth",
+                "noipdefault", "usepeerdns", "debug");
+        List<String> server = new ArrayList<>(List.of("pty", envPrefix(etcB) + " " + String.join(" ",
+                b.prefix(concat(Repo.pppd().toString(), client))), "nodetach", "debug", "10.79.0.1:10.79.0.2",
+                "ms-dns", "10.79.0.53"));
+        server.addAll(require.equals("noauth") ? List.of("noauth") : List.of("auth", require));
+        try (PppdProcess pppd = PppdProcess.start(a, etcA, etcA, server)) {
+            pppd.awaitLog("remote IP address 10.79.0.2", UP);
+            pppd.awaitLog("remote IP address 10.79.0.1", UP);
+            Thread.sleep(300);
+            assertEquals(3, a.ping("10.79.0.2", 3), pppd.log());
+            assertEquals(3, b.ping("10.79.0.1", 3), pppd.log());
+            assertTrue(Files.readString(etcB.resolve("resolv.conf")).contains("nameserver 10.79.0.53"));
+            pppd.terminate();
+            assertEquals(5, pppd.awaitExit(Duration.ofSeconds(20)), pppd.log());
+            assertTrue(pppd.log().contains("Terminating on signal 15"), pppd.log());
+        }
+    }
+
+    /** The inner pppd's environment, written before {@code ip netns exec} in the pty command. */
+    private static String envPrefix(Path etc) {
+        return "env " + PppdProcess.environment(etc, etc).entrySet().stream()
+                .map(e -> e.getKey() + "='" + e.getValue() + "'").collect(Collectors.joining(" "));
+    }
+
+    private static List<String> concat(String first, List<String> rest) {
+        List<String> all = new ArrayList<>(List.of(first));
+        all.addAll(rest);
+        return all;
+    }
+}

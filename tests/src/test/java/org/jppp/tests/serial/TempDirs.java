@@ -1,0 +1,32 @@
+package org.jppp.tests.serial;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** JPPP_ETC_DIR trees for one pppd each, and their clean-up. */
+final class TempDirs {
+    private TempDirs() {}
+
+    static Path etc(Path root, String name) throws IOException {
+        return Files.createDirectories(root.resolve(name));
+    }
+
+    /** chap-secrets and pap-secrets holding one entry ({@code client server secret *}). */
+    static void secrets(Path etc, String client, String server, String secret) throws IOException {
+        String line = "\"" + client + "\" " + server + " \"" + secret + "\" *\n";
+        Files.writeString(etc.resolve("chap-secrets"), line);
+        Files.writeString(etc.resolve("pap-secrets"), line);
+    }
+
+    static void delete(Path root) throws IOException {
+        if (root == null || !Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}
