@@ -1,0 +1,86 @@
+package org.jppp.tests.serial;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * jppp as the client of real pppd 2.4.9 (refpeer's serial server role: 10.78.0.1:10.78.0.2,
+ * ms-dns 10.78.0.53) over {@code pty "socat STDIO UNIX-CONNECT:ppp.sock"}. One guest is booted
+ * for the class and reconfigured between tests.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RefpeerServerTest {
+    private static final Duration UP = Duration.ofSeconds(40);
+
+    private RefPeer peer;
+    private NetNamespace ns;
+    private Path root;
+
+    @BeforeAll
+    void boot() throws IOException {
+        root = Files.createTempDirectory("jppp-refpeer");
+        ns = NetNamespace.create();
+        peer = RefPeer.start("refpeer-jppp");
+    }
+
+    @AfterAll
+    void cleanUp() throws IOException {
+        if (peer != null) {
+            peer.close();
+        }
+        if (ns != null) {
+            ns.close();
+        }
+        TempDirs.delete(root);
+    }
+
+    @Test
+    void noAuthentication() throws Exception {
+        peer.reconfigure("REFPEER_SERIAL_AUTH=noauth");
+        linkUpPingAndTerminate("noauth", List.of());
+    }
+
+    /**
+     * Brings the link up with {@code extra} options, checks addresses, DNS and pings, then ends it
+     * with SIGTERM: exit status 5, and pppd on the guest sees the host end the link.
+     */
+    private void linkUpPingAndTerminate(String name, List<String> extra) throws Exception {
+        Path etc = TempDirs.etc(root, name);
+        long mark = peer.consoleLength();
+        try (PppdProcess pppd = PppdProcess.start(ns, etc, etc, args(extra))) {
+            pppd.awaitLog("remote IP address 10.78.0.1", UP);
+            assertTrue(pppd.log().contains("local  IP address 10.78.0.2"), pppd.log());
+            assertTrue(pppd.log().contains("primary   DNS address 10.78.0.53"), pppd.log());
+            assertTrue(ns.exec("ip", "-4", "addr", "show", "ppp0").output().contains("inet 10.78.0.2 peer 10.78.0.1/32"));
+            assertEquals("nameserver 10.78.0.53\nnameserver 10.78.0.53\n", Files.readString(etc.resolve("resolv.conf")));
+            peer.awaitConsole(mark, Pattern.compile("REFPEER-EVENT ip-up .*remote=10\\.78\\.0\\.2"), UP);
+            assertEquals(3, ns.ping("10.78.0.1", 3), pppd.log());
+            pppd.terminate();
+            assertEquals(5, pppd.awaitExit(Duration.ofSeconds(20)), pppd.log());
+            String log = pppd.log();
+            assertTrue(log.contains("Terminating on signal 15") && log.contains("Connection terminated."), log);
+            Matcher exit = peer.awaitConsole(mark, Pattern.compile("REFPEER-EVENT serial-pppd-exit n=\\d+ status=16"), UP);
+            peer.awaitListening(mark + exit.end());
+        }
+    }
+
+    private List<String> args(List<String> extra) {
+        List<String> args = new ArrayList<>(List.of("pty", peer.ptyCommand(), "noauth", "nodetach", "usepeerdns",
+                "noipdefault"));
+        args.addAll(extra);
+        return args;
+    }
+}
