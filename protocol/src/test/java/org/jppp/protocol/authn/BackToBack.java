@@ -6,7 +6,10 @@ import java.util.Deque;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.BiPredicate;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jppp.protocol.wire.PppProtocol;
 
 /**
@@ -16,44 +19,15 @@ import org.jppp.protocol.wire.PppProtocol;
  * did is kept, in order.
  */
 final class BackToBack {
-    /** One end: an AuthPhase, or a single machine. */
-    interface Endpoint {
-        AuthResult start();
-
-        AuthResult deliver(PppProtocol protocol, byte[] packet);
-
-        AuthResult timeout(Role role);
-
+    /** One end: an AuthPhase, or a single machine, seen as its three inputs. */
+    record Endpoint(Supplier<AuthResult> start, BiFunction<PppProtocol, byte[], AuthResult> deliver,
+            Function<Role, AuthResult> timeout) {
         static Endpoint of(AuthPhase phase) {
-            return new Endpoint() {
-                @Override public AuthResult start() {
-                    return phase.start();
-                }
-
-                @Override public AuthResult deliver(PppProtocol protocol, byte[] packet) {
-                    return phase.receive(protocol, packet);
-                }
-
-                @Override public AuthResult timeout(Role role) {
-                    return phase.timeout(role);
-                }
-            };
+            return new Endpoint(phase::start, phase::receive, phase::timeout);
         }
 
         static Endpoint of(AuthMachine machine) {
-            return new Endpoint() {
-                @Override public AuthResult start() {
-                    return machine.start();
-                }
-
-                @Override public AuthResult deliver(PppProtocol protocol, byte[] packet) {
-                    return machine.receive(packet);
-                }
-
-                @Override public AuthResult timeout(Role role) {
-                    return machine.timeout();
-                }
-            };
+            return new Endpoint(machine::start, (protocol, packet) -> machine.receive(packet), role -> machine.timeout());
         }
     }
 
@@ -84,8 +58,8 @@ final class BackToBack {
     }
 
     BackToBack start() {
-        record(Side.A, a.start());
-        record(Side.B, b.start());
+        record(Side.A, a.start().get());
+        record(Side.B, b.start().get());
         pump();
         return this;
     }
@@ -93,7 +67,7 @@ final class BackToBack {
     /** Fire the timer of {@code role} at {@code side}, if it is running, and pump. */
     BackToBack fire(Side side, Role role) {
         if (timers(side).remove(role)) {
-            record(side, endpoint(side).timeout(role));
+            record(side, endpoint(side).timeout().apply(role));
             pump();
         }
         return this;
@@ -120,7 +94,7 @@ final class BackToBack {
                 wire.add("dropped " + f.send.packet());
                 continue;
             }
-            record(f.to, endpoint(f.to).deliver(f.send.protocol(), f.send.bytes()));
+            record(f.to, endpoint(f.to).deliver().apply(f.send.protocol(), f.send.bytes()));
         }
     }
 
