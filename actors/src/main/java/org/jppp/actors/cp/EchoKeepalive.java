@@ -58,20 +58,25 @@ public final class EchoKeepalive extends AbstractBehavior<EchoKeepalive.Command>
     private int identifier;
     private long lastFramesIn;
 
+    /**
+     * @param magic our Magic-Number, 0 if none was negotiated
+     */
     public static Behavior<Command> create(Settings settings, int magic, ActorRef<LinkIo.Command> link,
                                            ActorRef<PeerDead> lcp) {
+        // The traffic baseline is taken now, when LCP opens, not when the actor gets to start.
+        long framesIn = settings.framesIn().getAsLong();
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers ->
-                new EchoKeepalive(ctx, timers, settings, magic, link, lcp)));
+                new EchoKeepalive(ctx, timers, settings, magic, link, lcp, framesIn)));
     }
 
     private EchoKeepalive(ActorContext<Command> ctx, TimerScheduler<Command> timers, Settings settings,
-                          int magic, ActorRef<LinkIo.Command> link, ActorRef<PeerDead> lcp) {
+                          int magic, ActorRef<LinkIo.Command> link, ActorRef<PeerDead> lcp, long framesIn) {
         super(ctx);
         this.settings = settings;
         this.magic = magic;
         this.link = link;
         this.lcp = lcp;
-        this.lastFramesIn = settings.framesIn().getAsLong();
+        this.lastFramesIn = framesIn;
         timers.startTimerWithFixedDelay(TIMER_KEY, Tick.INSTANCE, settings.interval());
     }
 

@@ -1,10 +1,13 @@
 package org.jppp.actors.link;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
@@ -35,6 +38,12 @@ import org.jppp.protocol.wire.trace.PppTrace;
  * LCP always; authentication protocols once LCP is Opened; everything else only in the Network
  * phase, where a protocol nobody registered is answered with a Protocol-Reject (§5.7). Packets
  * not admitted are silently discarded and counted. IP datagrams never come here.
+ *
+ * <p>pppd changes phase in the same step as the packet that opens LCP; here the phase and the
+ * receivers arrive as messages a moment later, and the peer's first NCP or authentication
+ * packet can overtake them. Packets of the protocols this session runs ({@code expected}) that
+ * arrive in that moment are held, a few at most, and delivered once their phase and receiver
+ * are there; the hold is dropped, and counted as discarded, when the phase falls back.
  */
 public final class LinkIo extends AbstractBehavior<LinkIo.Command> {
 
@@ -75,20 +84,30 @@ public final class LinkIo extends AbstractBehavior<LinkIo.Command> {
     private final ActorRef<Event> owner;
     private final SharedKillSwitch killSwitch;
     private final LinkGraph.Ends ends;
+    private static final int HOLD_LIMIT = 16;
+
+    private final Set<PppProtocol> expected;
     private final Map<PppProtocol, ActorRef<Inbound>> receivers = new HashMap<>();
+    private final Deque<Inbound> held = new ArrayDeque<>();
     private Phase phase = Phase.ESTABLISH;
     private int sendMru = LinkParameters.DEFAULT.sendMru();
     private int rejectIdentifier;
     private boolean pulling;
 
+    /**
+     * @param expected the control protocols this session runs; others are rejected or discarded
+     *                 at once, these may be held until their phase and receiver are there
+     */
     public static Behavior<Command> create(LowerLink lower, Flow<ByteString, ByteString, ?> ipSide,
-                                           LinkCounters counters, ActorRef<Event> owner) {
-        return Behaviors.setup(ctx -> new LinkIo(ctx, lower, ipSide, counters, owner));
+                                           Set<PppProtocol> expected, LinkCounters counters,
+                                           ActorRef<Event> owner) {
+        return Behaviors.setup(ctx -> new LinkIo(ctx, lower, ipSide, expected, counters, owner));
     }
 
     private LinkIo(ActorContext<Command> ctx, LowerLink lower, Flow<ByteString, ByteString, ?> ipSide,
-                   LinkCounters counters, ActorRef<Event> owner) {
+                   Set<PppProtocol> expected, LinkCounters counters, ActorRef<Event> owner) {
         super(ctx);
+        this.expected = Set.copyOf(expected);
         this.lower = lower;
         this.counters = counters;
         this.owner = owner;
@@ -139,15 +158,42 @@ public final class LinkIo extends AbstractBehavior<LinkIo.Command> {
         if (PppdLog.LOG.isDebugEnabled()) {
             PppdLog.LOG.debug("rcvd {}", PppTrace.of(protocol, Octets.of(info)));
         }
-        ActorRef<Inbound> receiver = receivers.get(protocol);
-        if (!admitted(protocol)) {
-            discard(protocol);
-        } else if (receiver != null) {
-            deliver(protocol, info, receiver);
+        Optional<Inbound> packet = parse(protocol, info);
+        if (packet.isEmpty()) {
+            return;
+        }
+        if (deliverable(protocol)) {
+            receivers.get(protocol).tell(packet.get());
+        } else if (expected.contains(protocol)) {
+            hold(packet.get());
         } else if (phase == Phase.NETWORK && !isAuthentication(protocol)) {
             protocolReject(protocol, info);
         } else {
             discard(protocol);
+        }
+    }
+
+    private boolean deliverable(PppProtocol protocol) {
+        return admitted(protocol) && receivers.containsKey(protocol);
+    }
+
+    private void hold(Inbound packet) {
+        if (held.size() == HOLD_LIMIT) {
+            discard(held.removeFirst().protocol());
+        }
+        held.addLast(packet);
+    }
+
+    /** Delivers what became deliverable, in arrival order; the rest stays held. */
+    private void releaseHeld() {
+        int n = held.size();
+        for (int i = 0; i < n; i++) {
+            Inbound packet = held.removeFirst();
+            if (deliverable(packet.protocol())) {
+                receivers.get(packet.protocol()).tell(packet);
+            } else {
+                held.addLast(packet);
+            }
         }
     }
 
@@ -173,12 +219,13 @@ public final class LinkIo extends AbstractBehavior<LinkIo.Command> {
         getContext().getLog().debug("discarding {} in phase {}", protocol, phase);
     }
 
-    private void deliver(PppProtocol protocol, byte[] info, ActorRef<Inbound> receiver) {
+    private Optional<Inbound> parse(PppProtocol protocol, byte[] info) {
         try {
-            receiver.tell(new Inbound(protocol, ControlPacket.parse(ByteBuffer.wrap(info), protocol.traceName())));
+            return Optional.of(new Inbound(protocol, ControlPacket.parse(ByteBuffer.wrap(info), protocol.traceName())));
         } catch (MalformedPacketException e) {
             counters.malformed.incrementAndGet();
             getContext().getLog().debug("discarding malformed packet: {}", e.getMessage());
+            return Optional.empty();
         }
     }
 
@@ -220,6 +267,7 @@ public final class LinkIo extends AbstractBehavior<LinkIo.Command> {
             pulling = true;
             pullNext();
         }
+        releaseHeld();
         return this;
     }
 
@@ -229,7 +277,13 @@ public final class LinkIo extends AbstractBehavior<LinkIo.Command> {
     }
 
     private Behavior<Command> onSetPhase(SetPhase m) {
+        boolean fallsBack = m.phase().ordinal() < phase.ordinal() || m.phase() == Phase.TERMINATE;
         phase = m.phase();
+        if (fallsBack) {
+            held.forEach(p -> discard(p.protocol()));
+            held.clear();
+        }
+        releaseHeld();
         return this;
     }
 

@@ -54,6 +54,15 @@ public final class PeerSession extends AbstractBehavior<PeerSession.Command> {
 
     private record FromLink(LinkIo.Event event) implements Command { }
 
+    /** LCP, the authentication protocols, and the NCPs configured. */
+    private static Set<PppProtocol> expected(SessionSettings settings) {
+        Set<PppProtocol> out = new LinkedHashSet<>(List.of(PppProtocol.LCP, PppProtocol.PAP, PppProtocol.CHAP,
+                PppProtocol.EAP));
+        settings.ipcp().ifPresent(s -> out.add(PppProtocol.IPCP));
+        settings.ipv6cp().ifPresent(s -> out.add(PppProtocol.IPV6CP));
+        return out;
+    }
+
     /** What the parent hears. */
     public sealed interface Event { }
 
@@ -98,7 +107,7 @@ public final class PeerSession extends AbstractBehavior<PeerSession.Command> {
         this.settings = settings;
         this.parent = parent;
         this.reports = ctx.messageAdapter(ControlProtocol.Report.class, FromProtocol::new);
-        this.link = ctx.spawn(LinkIo.create(lower, ipSide, counters,
+        this.link = ctx.spawn(LinkIo.create(lower, ipSide, expected(settings), counters,
                 ctx.messageAdapter(LinkIo.Event.class, FromLink::new)), "link");
         EchoKeepalive.Settings echo = new EchoKeepalive.Settings(settings.echoInterval(), settings.echoFailure(),
                 settings.echoAdaptive(), counters::framesIn);
@@ -233,10 +242,16 @@ public final class PeerSession extends AbstractBehavior<PeerSession.Command> {
         return this;
     }
 
-    /** The modem hung up (pppd's get_input on end of file): the link is over at once. */
+    /**
+     * The modem hung up (pppd's get_input on end of file): the link is over at once. A cause
+     * already given (the user's Close, a dead or terminating peer) explains the end better than
+     * the hang-up that followed it, e.g. when our Terminate-Ack was lost and the peer hung up.
+     */
     private Behavior<Command> onLinkEnded() {
         PppdLog.LOG.info("Modem hangup");
-        cause(ExitStatus.EXIT_HANGUP, "Modem hangup");
+        if (!causeGiven) {
+            cause(ExitStatus.EXIT_HANGUP, "Modem hangup");
+        }
         List.copyOf(opened).forEach(this::ncpDown);
         return finish();
     }

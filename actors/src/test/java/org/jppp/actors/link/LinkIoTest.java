@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
@@ -67,7 +68,8 @@ class LinkIoTest {
                 Flow.fromSinkAndSource(Sink.foreach(sentToPeer.getRef()::tell), fromPeer.second());
         Flow<ByteString, ByteString, NotUsed> ip =
                 Flow.fromSinkAndSource(Sink.foreach(deliveredToHost.getRef()::tell), fromHost.second());
-        link = kit.spawn(LinkIo.create(LowerLink.of(lower), ip, counters, owner.getRef()));
+        link = kit.spawn(LinkIo.create(LowerLink.of(lower), ip, Set.of(PppProtocol.LCP, PppProtocol.IPV6CP),
+                counters, owner.getRef()));
         lcp = register(PppProtocol.LCP);
     }
 
@@ -226,6 +228,28 @@ class LinkIoTest {
         assertEquals(ByteString.fromArray(new byte[] {0x60, (byte) 999}), delivered.get(999));
         control.forEach(p -> p.expectNoMessage(QUIET));
         assertEquals(1000, counters.ipIn());
+    }
+
+    @Test
+    void expectedNcp_overtakesPhaseChange_heldThenDelivered() {
+        peer.offer(confReq(0x8057)); // the peer opened LCP a moment before our session knew
+        settle();
+        enter(Phase.NETWORK);
+        TestProbe<LinkIo.Inbound> ipv6cp = register(PppProtocol.IPV6CP);
+        assertEquals(PppProtocol.IPV6CP, ipv6cp.expectMessageClass(LinkIo.Inbound.class).protocol());
+        assertEquals(0, counters.controlDiscarded());
+        assertEquals(0, counters.protocolRejects());
+    }
+
+    @Test
+    void expectedNcp_heldThenPhaseFallsBack_discarded() {
+        peer.offer(confReq(0x8057));
+        settle();
+        enter(Phase.TERMINATE);
+        TestProbe<LinkIo.Inbound> ipv6cp = register(PppProtocol.IPV6CP);
+        settle();
+        ipv6cp.expectNoMessage(QUIET);
+        assertEquals(1, counters.controlDiscarded());
     }
 
     @Test
