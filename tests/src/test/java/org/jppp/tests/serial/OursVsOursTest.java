@@ -60,7 +60,7 @@ class OursVsOursTest {
         List<String> client = List.of("notty", "nodetach", "user", "alice", "password", "s3cret", "noauth",
                 "noipdefault", "usepeerdns", "debug");
         List<String> server = new ArrayList<>(List.of("pty", envPrefix(etcB) + " " + String.join(" ",
-                b.prefix(concat(Repo.pppd().toString(), client))), "nodetach", "debug", "10.79.0.1:10.79.0.2",
+                b.prefix(Args.concat(List.of(Repo.pppd().toString()), client))), "nodetach", "debug", "10.79.0.1:10.79.0.2",
                 "ms-dns", "10.79.0.53"));
         server.addAll(require.equals("noauth") ? List.of("noauth") : List.of("auth", require));
         try (PppdProcess pppd = PppdProcess.start(a, etcA, etcA, server)) {
@@ -80,11 +80,5 @@ class OursVsOursTest {
     private static String envPrefix(Path etc) {
         return "env " + PppdProcess.environment(etc, etc).entrySet().stream()
                 .map(e -> e.getKey() + "='" + e.getValue() + "'").collect(Collectors.joining(" "));
-    }
-
-    private static List<String> concat(String first, List<String> rest) {
-        List<String> all = new ArrayList<>(List.of(first));
-        all.addAll(rest);
-        return all;
     }
 }
