@@ -4,6 +4,8 @@ import java.util.Optional;
 import org.jppp.actors.ExitStatus;
 import org.jppp.io.channel.Endpoint;
 import org.jppp.io.loop.EventLoop;
+import org.jppp.io.posix.Libc;
+import org.jppp.io.posix.NativeException;
 import org.jppp.io.tty.PtyLink;
 import org.jppp.io.tty.StdioLink;
 import org.jppp.io.tty.TtyLink;
@@ -49,9 +51,11 @@ record Line(Endpoint endpoint, String device, int speed, Optional<String> connec
                     flowControl(device.flowControl()), false));
             return new Line(tty, path, speed, Optional.of(path));
         } catch (RuntimeException e) {
+            // pppd's wording: "Failed to open /dev/ttyS9: No such file or directory".
+            String reason = e instanceof NativeException n ? Libc.strerror(n.errno()) : e.getMessage();
             throw new LinkSetupException(ExitStatus.EXIT_OPEN_FAILED, "Failed to open "
                     + device.pty().map(c -> "pty \"" + c + "\"").or(device::device).orElse("the link")
-                    + ": " + e.getMessage());
+                    + ": " + reason);
         }
     }
 

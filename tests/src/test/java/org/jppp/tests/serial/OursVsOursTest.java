@@ -58,18 +58,22 @@ class OursVsOursTest {
         Path etcB = TempDirs.etc(root, "b-" + require);
         TempDirs.secrets(etcA, "alice", "*", "s3cret");
         List<String> client = List.of("notty", "nodetach", "user", "alice", "password", "s3cret", "noauth",
-                "noipdefault", "usepeerdns", "debug");
+                "noipdefault", "usepeerdns", "debug", "ifname", "jppp-b");
         List<String> server = new ArrayList<>(List.of("pty", envPrefix(etcB) + " " + String.join(" ",
                 b.prefix(Args.concat(List.of(Repo.pppd().toString()), client))), "nodetach", "debug", "10.79.0.1:10.79.0.2",
-                "ms-dns", "10.79.0.53"));
+                "ms-dns", "10.79.0.53", "unit", "3", "logfile", etcA.resolve("file.log").toString()));
         server.addAll(require.equals("noauth") ? List.of("noauth") : List.of("auth", require));
         try (PppdProcess pppd = PppdProcess.start(a, etcA, etcA, server)) {
             pppd.awaitLog("remote IP address 10.79.0.2", UP);
             pppd.awaitLog("remote IP address 10.79.0.1", UP);
+            assertTrue(a.exec("ip", "-4", "addr", "show", "ppp3").output().contains("inet 10.79.0.1 peer 10.79.0.2/32"));
+            assertTrue(b.exec("ip", "-4", "addr", "show", "jppp-b").output().contains("inet 10.79.0.2 peer 10.79.0.1/32"));
+            assertTrue(Files.readString(etcA.resolve("file.log")).contains("Connect: ppp3 <--> /dev/pts/"));
             Thread.sleep(300);
             assertEquals(3, a.ping("10.79.0.2", 3), pppd.log());
             assertEquals(3, b.ping("10.79.0.1", 3), pppd.log());
-            assertTrue(Files.readString(etcB.resolve("resolv.conf")).contains("nameserver 10.79.0.53"));
+            assertEquals("nameserver 10.79.0.53\n",
+                    TempDirs.awaitContent(etcB.resolve("resolv.conf"), "10.79.0.53", Duration.ofSeconds(5)));
             pppd.terminate();
             assertEquals(5, pppd.awaitExit(Duration.ofSeconds(20)), pppd.log());
             assertTrue(pppd.log().contains("Terminating on signal 15"), pppd.log());

@@ -65,7 +65,8 @@ class RefpeerServerTest {
             assertTrue(pppd.log().contains("local  IP address 10.78.0.2"), pppd.log());
             assertTrue(pppd.log().contains("primary   DNS address 10.78.0.53"), pppd.log());
             assertTrue(ns.exec("ip", "-4", "addr", "show", "ppp0").output().contains("inet 10.78.0.2 peer 10.78.0.1/32"));
-            assertEquals("nameserver 10.78.0.53\nnameserver 10.78.0.53\n", Files.readString(etc.resolve("resolv.conf")));
+            assertEquals("nameserver 10.78.0.53\nnameserver 10.78.0.53\n",
+                    TempDirs.awaitContent(etc.resolve("resolv.conf"), "10.78.0.53", Duration.ofSeconds(5)));
             peer.awaitConsole(mark, Pattern.compile("REFPEER-EVENT ip-up .*remote=10\\.78\\.0\\.2"), UP);
             assertEquals(3, ns.ping("10.78.0.1", 3), pppd.log());
             pppd.terminate();

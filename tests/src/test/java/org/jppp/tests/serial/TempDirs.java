@@ -21,6 +21,21 @@ final class TempDirs {
         Files.writeString(etc.resolve("pap-secrets"), line);
     }
 
+    /**
+     * The text of {@code file} once it is there and holds {@code expected}: files written by a
+     * run's hooks (resolv.conf) appear shortly after the line that announces the link.
+     */
+    static String awaitContent(Path file, String expected, java.time.Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (;;) {
+            String text = Files.exists(file) ? Files.readString(file) : "";
+            if (text.contains(expected) || System.nanoTime() > deadline) {
+                return text;
+            }
+            Thread.sleep(50);
+        }
+    }
+
     static void delete(Path root) throws IOException {
         if (root == null || !Files.exists(root)) {
             return;
