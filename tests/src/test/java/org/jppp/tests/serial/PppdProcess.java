@@ -28,8 +28,13 @@ final class PppdProcess implements AutoCloseable {
     static PppdProcess start(NetNamespace ns, Path etc, Path run, List<String> args) {
         List<String> command = new ArrayList<>(List.of(Repo.pppd().toString()));
         command.addAll(args);
+        return start(ns.prefix(command), etc, run);
+    }
+
+    /** A command line that runs bin/pppd somewhere inside (a wrapper script, say). */
+    static PppdProcess start(List<String> command, Path etc, Path run) {
         Path log = etc.resolve("pppd.log");
-        ProcessBuilder pb = new ProcessBuilder(ns.prefix(command))
+        ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .redirectOutput(log.toFile())
                 .redirectErrorStream(true);
