@@ -4,38 +4,50 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.jppp.protocol.auth.Secret;
+import java.util.random.RandomGenerator;
+import org.jppp.protocol.authn.AuthContext;
+import org.jppp.protocol.authn.AuthNames;
+import org.jppp.protocol.authn.AuthTimers;
+import org.jppp.protocol.authn.SecretSource;
 import org.jppp.protocol.config.Secrets;
 import org.jppp.protocol.cp.AuthMethod;
 
 /**
  * Who authenticates whom on a session, and with what (pppd's {@code auth}, {@code require-*},
- * {@code refuse-*}, {@code name}, {@code user}, {@code password}, {@code remotename} and the
- * secrets files). {@link #toString()} never shows a secret.
+ * {@code refuse-*}, {@code name}, {@code user}, {@code password}, {@code remotename}, the PAP/CHAP
+ * timers and the secrets files). {@link #toString()} never shows the password.
  *
- * @param require    methods we require the peer to authenticate with (empty: the peer need not)
- * @param allow      methods we agree to authenticate ourselves with
- * @param ourName    our name: the {@code user} we log in as, and the name in our Challenges
- * @param password   the {@code password} option; otherwise the secrets files give it
- * @param remoteName {@code remotename}: the peer's name for choosing our secret
- * @param secrets    pap-secrets/chap-secrets entries, for checking the peer and finding ours
+ * @param require     methods we require the peer to authenticate with (empty: the peer need not)
+ * @param allow       methods we agree to authenticate ourselves with
+ * @param names       our name, the name we log in as, the peer's configured name
+ * @param timers      retransmission and give-up times
+ * @param papSecrets  pap-secrets
+ * @param chapSecrets chap-secrets (also for EAP-MD5)
+ * @param password    the {@code password} option, which wins over the files when we authenticate
  */
-public record AuthConfig(Set<AuthMethod> require, Set<AuthMethod> allow, String ourName,
-                         Optional<Secret> password, Optional<String> remoteName, Secrets secrets) {
+public record AuthConfig(Set<AuthMethod> require, Set<AuthMethod> allow, AuthNames names, AuthTimers timers,
+                         Secrets papSecrets, Secrets chapSecrets, Optional<String> password) {
 
-    /** Nobody authenticates; we would answer any method if we had a secret. */
-    public static final AuthConfig NONE = new AuthConfig(Set.of(), EnumSet.allOf(AuthMethod.class), "",
-            Optional.empty(), Optional.empty(), new Secrets("none", List.of()));
+    /** Nobody requires authentication; with no secrets we could not prove ourselves either. */
+    public static final AuthConfig NONE = new AuthConfig(Set.of(), EnumSet.allOf(AuthMethod.class),
+            new AuthNames("", "", Optional.empty()), AuthTimers.PPPD_DEFAULTS, new Secrets("pap-secrets", List.of()),
+            new Secrets("chap-secrets", List.of()), Optional.empty());
 
     public AuthConfig {
         require = Set.copyOf(require);
         allow = Set.copyOf(allow);
     }
 
+    /** What the authentication machines of one link need. */
+    public AuthContext context(RandomGenerator random) {
+        return new AuthContext(names, timers, SecretSource.of(papSecrets, password),
+                SecretSource.of(chapSecrets, password), random);
+    }
+
     @Override
     public String toString() {
-        return "AuthConfig[require=" + require + ", allow=" + allow + ", ourName=" + ourName
-                + ", password=" + password.map(p -> "??????").orElse("none") + ", remoteName=" + remoteName
-                + ", secrets=" + secrets.file() + "]";
+        return "AuthConfig[require=" + require + ", allow=" + allow + ", names=" + names
+                + ", password=" + password.map(p -> "??????").orElse("none")
+                + ", secrets=" + papSecrets.file() + "," + chapSecrets.file() + "]";
     }
 }

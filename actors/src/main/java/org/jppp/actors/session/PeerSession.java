@@ -20,6 +20,7 @@ import org.apache.pekko.util.ByteString;
 import org.jppp.actors.ExitStatus;
 import org.jppp.actors.Phase;
 import org.jppp.actors.PppdLog;
+import org.jppp.actors.auth.Auth;
 import org.jppp.actors.cp.ControlProtocol;
 import org.jppp.actors.cp.EchoKeepalive;
 import org.jppp.actors.cp.Negotiated;
@@ -27,6 +28,8 @@ import org.jppp.actors.link.LinkCounters;
 import org.jppp.actors.link.LinkIo;
 import org.jppp.actors.link.LinkParameters;
 import org.jppp.actors.link.LowerLink;
+import org.jppp.protocol.authn.NegotiatedAuth;
+import org.jppp.protocol.cp.AuthMethod;
 import org.jppp.protocol.cp.LcpSettings;
 import org.jppp.protocol.cp.LcpValues;
 import org.jppp.protocol.fsm.FsmState;
@@ -53,6 +56,8 @@ public final class PeerSession extends AbstractBehavior<PeerSession.Command> {
     private record FromProtocol(ControlProtocol.Report report) implements Command { }
 
     private record FromLink(LinkIo.Event event) implements Command { }
+
+    private record FromAuth(Auth.Report report) implements Command { }
 
     /** LCP, the authentication protocols, and the NCPs configured. */
     private static Set<PppProtocol> expected(SessionSettings settings) {
@@ -91,6 +96,8 @@ public final class PeerSession extends AbstractBehavior<PeerSession.Command> {
     private final Set<PppProtocol> opened = new LinkedHashSet<>();
     private Phase phase = Phase.DEAD;
     private Negotiated.Lcp lcpValues;
+    private Optional<ActorRef<Auth.Command>> auth = Optional.empty();
+    private Optional<String> peerName = Optional.empty();
     private int generation;
     private int exitStatus = ExitStatus.EXIT_NEGOTIATION_FAILED;
     private String reason = "negotiation failed";
@@ -124,6 +131,7 @@ public final class PeerSession extends AbstractBehavior<PeerSession.Command> {
         return newReceiveBuilder()
                 .onMessage(FromProtocol.class, m -> onReport(m.report()))
                 .onMessage(FromLink.class, m -> onLinkEnded())
+                .onMessage(FromAuth.class, m -> onAuth(m.report()))
                 .onMessage(Close.class, this::onClose)
                 .build();
     }
@@ -161,15 +169,40 @@ public final class PeerSession extends AbstractBehavior<PeerSession.Command> {
             cause(failed.exitStatus(), failed.reason());
         } else if (report instanceof ControlProtocol.ProtocolRejected rejected) {
             Optional.ofNullable(ncps.get(rejected.rejected())).ifPresent(n -> n.tell(new ControlProtocol.PeerRejected()));
+            auth.ifPresent(a -> a.tell(new Auth.ProtocolRejected(rejected.rejected())));
         }
         return this;
     }
 
-    /** RFC 1661 §3.3 to §3.4: LCP is Opened; the framing learns what was negotiated. */
+    /**
+     * RFC 1661 §3.3 to §3.4: LCP is Opened; the framing learns what was negotiated, and if either
+     * end asked for authentication the Authentication phase runs before the Network phase.
+     */
     private Behavior<Command> lcpUp(Negotiated.Lcp values) {
         lcpValues = values;
         link.tell(new LinkIo.ApplyParameters(parameters(values)));
-        startNetwork();
+        NegotiatedAuth negotiated = NegotiatedAuth.fromLcp(values.his().auth().stream().findFirst().map(AuthMethod::option),
+                values.ours().auth().stream().findFirst().map(AuthMethod::option));
+        if (negotiated.equals(NegotiatedAuth.NONE)) {
+            startNetwork();
+        } else {
+            enter(Phase.AUTHENTICATE);
+            generation++;
+            auth = Optional.of(getContext().spawn(Auth.create(negotiated, settings.auth().context(random.split()), link,
+                    getContext().messageAdapter(Auth.Report.class, FromAuth::new)), "auth-" + generation));
+        }
+        return this;
+    }
+
+    /** RFC 1661 §3.4: success moves on to the Network phase, failure to Link Termination. */
+    private Behavior<Command> onAuth(Auth.Report report) {
+        if (report instanceof Auth.Succeeded ok && phase == Phase.AUTHENTICATE) {
+            peerName = ok.peerName();
+            startNetwork();
+        } else if (report instanceof Auth.Failed failed) {
+            cause(failed.exitStatus(), failed.reason());
+            lcp.tell(new ControlProtocol.Close(failed.terminateReason()));
+        }
         return this;
     }
 
@@ -204,6 +237,8 @@ public final class PeerSession extends AbstractBehavior<PeerSession.Command> {
         List.copyOf(opened).forEach(this::ncpDown);
         ncps.values().forEach(getContext()::stop);
         ncps.clear();
+        auth.ifPresent(getContext()::stop);
+        auth = Optional.empty();
         link.tell(new LinkIo.ApplyParameters(LinkParameters.DEFAULT));
         enter(state == FsmState.CLOSING || state == FsmState.STOPPING ? Phase.TERMINATE : Phase.ESTABLISH);
         return this;
@@ -275,11 +310,11 @@ public final class PeerSession extends AbstractBehavior<PeerSession.Command> {
                 settings.mtu().orElse(Integer.MAX_VALUE));
         if (up.negotiated() instanceof Negotiated.Ipcp ip) {
             return new UpDetails(up.protocol(), ip.local(), ip.remote(), ip.dns(), OptionalLong.empty(),
-                    OptionalLong.empty(), mru, mtu, Optional.empty());
+                    OptionalLong.empty(), mru, mtu, peerName);
         }
         Negotiated.Ipv6cp ip6 = (Negotiated.Ipv6cp) up.negotiated();
         return new UpDetails(up.protocol(), Optional.empty(), Optional.empty(), List.of(), ip6.local(), ip6.remote(),
-                mru, mtu, Optional.empty());
+                mru, mtu, peerName);
     }
 
     /** pppd's ipcp_up and ipv6cp_up notices, with their alignment. */
