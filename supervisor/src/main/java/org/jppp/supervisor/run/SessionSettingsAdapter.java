@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -13,14 +12,14 @@ import java.util.Set;
 import org.jppp.actors.ExitStatus;
 import org.jppp.actors.session.AuthConfig;
 import org.jppp.actors.session.SessionSettings;
-import org.jppp.protocol.auth.Secret;
+import org.jppp.protocol.authn.AuthNames;
+import org.jppp.protocol.authn.AuthTimers;
 import org.jppp.protocol.config.AuthProtocol;
 import org.jppp.protocol.config.AuthSettings;
 import org.jppp.protocol.config.ControlCounters;
 import org.jppp.protocol.config.OptionException;
 import org.jppp.protocol.config.PppdSettings;
 import org.jppp.protocol.config.Secrets;
-import org.jppp.protocol.config.SecretsEntry;
 import org.jppp.protocol.config.SecretsFile;
 import org.jppp.protocol.cp.AuthMethod;
 import org.jppp.protocol.cp.IpcpSettings;
@@ -67,9 +66,16 @@ final class SessionSettingsAdapter {
         }
         Set<AuthMethod> allow = EnumSet.allOf(AuthMethod.class);
         a.refused().forEach(p -> allow.remove(method(p)));
-        String ourName = a.user().or(a::name).orElse("");
-        return new AuthConfig(require, allow, ourName, a.password().map(Secret::of), a.remotename(),
-                secrets(etcDir));
+        return new AuthConfig(require, allow, AuthNames.from(a, hostName()), AuthTimers.from(a),
+                secrets(etcDir, "pap-secrets"), secrets(etcDir, "chap-secrets"), a.password());
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "localhost";
+        }
     }
 
     private static AuthMethod method(AuthProtocol p) {
@@ -82,19 +88,16 @@ final class SessionSettingsAdapter {
         };
     }
 
-    /** chap-secrets, then pap-secrets, as one list (the first match wins). */
-    private static Secrets secrets(Path etcDir) throws LinkSetupException {
-        List<SecretsEntry> entries = new ArrayList<>();
-        for (String name : List.of("chap-secrets", "pap-secrets")) {
-            Path file = etcDir.resolve(name);
-            if (Files.isReadable(file)) {
-                try {
-                    entries.addAll(SecretsFile.parse(file).entries());
-                } catch (IOException | OptionException e) {
-                    throw new LinkSetupException(ExitStatus.EXIT_OPTION_ERROR, "Can't read " + file + ": " + e.getMessage());
-                }
-            }
+    /** A secrets file of the configuration directory; a missing one holds no secrets. */
+    private static Secrets secrets(Path etcDir, String name) throws LinkSetupException {
+        Path file = etcDir.resolve(name);
+        if (!Files.isReadable(file)) {
+            return new Secrets(file.toString(), List.of());
         }
-        return new Secrets(etcDir.resolve("chap-secrets").toString(), entries);
+        try {
+            return SecretsFile.parse(file);
+        } catch (IOException | OptionException e) {
+            throw new LinkSetupException(ExitStatus.EXIT_OPTION_ERROR, "Can't read " + file + ": " + e.getMessage());
+        }
     }
 }

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -52,20 +51,15 @@ class OursVsOursTest {
      * the client answers with alice's password.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"noauth"})
+    @ValueSource(strings = {"noauth", "require-pap", "require-chap", "require-mschap-v2", "require-eap"})
     void linkUpAndPingBothWays(String require) throws Exception {
         Path etcA = TempDirs.etc(root, "a-" + require);
         Path etcB = TempDirs.etc(root, "b-" + require);
-        TempDirs.secrets(etcA, "alice", "*", "s3cret");
-        List<String> client = List.of("notty", "nodetach", "user", "alice", "password", "s3cret", "noauth",
-                "noipdefault", "usepeerdns", "debug", "ifname", "jppp-b");
-        List<String> server = new ArrayList<>(List.of("pty", envPrefix(etcB) + " " + String.join(" ",
-                b.prefix(Args.concat(List.of(Repo.pppd().toString()), client))), "nodetach", "debug", "10.79.0.1:10.79.0.2",
-                "ms-dns", "10.79.0.53", "unit", "3", "logfile", etcA.resolve("file.log").toString()));
-        server.addAll(require.equals("noauth") ? List.of("noauth") : List.of("auth", require));
-        try (PppdProcess pppd = PppdProcess.start(a, etcA, etcA, server)) {
+        try (PppdProcess pppd = start(etcA, etcB, require, "s3cret", List.of("unit", "3", "logfile",
+                etcA.resolve("file.log").toString()), List.of("usepeerdns", "ifname", "jppp-b"))) {
             pppd.awaitLog("remote IP address 10.79.0.2", UP);
             pppd.awaitLog("remote IP address 10.79.0.1", UP);
+            assertTrue(pppd.log().contains(successLine(require)), pppd.log());
             assertTrue(a.exec("ip", "-4", "addr", "show", "ppp3").output().contains("inet 10.79.0.1 peer 10.79.0.2/32"));
             assertTrue(b.exec("ip", "-4", "addr", "show", "jppp-b").output().contains("inet 10.79.0.2 peer 10.79.0.1/32"));
             assertTrue(Files.readString(etcA.resolve("file.log")).contains("Connect: ppp3 <--> /dev/pts/"));
@@ -78,6 +72,47 @@ class OursVsOursTest {
             assertEquals(5, pppd.awaitExit(Duration.ofSeconds(20)), pppd.log());
             assertTrue(pppd.log().contains("Terminating on signal 15"), pppd.log());
         }
+    }
+
+    /**
+     * How the authenticator's log shows that alice authenticated: pppd's notice for PAP and CHAP;
+     * pppd logs none for EAP, so there the Success packet in the debug trace.
+     */
+    private static String successLine(String require) {
+        return switch (require) {
+            case "noauth" -> "Connect: ";
+            case "require-pap" -> "PAP peer authentication succeeded for alice";
+            case "require-eap" -> "sent [EAP Success";
+            default -> "CHAP peer authentication succeeded for alice";
+        };
+    }
+
+    /** The client's secret is wrong: the authenticator ends the link with pppd's exit status 11. */
+    @ParameterizedTest
+    @ValueSource(strings = {"require-chap", "require-mschap-v2"})
+    void wrongSecretFailsPeerAuthentication(String require) throws Exception {
+        Path etcA = TempDirs.etc(root, "a-wrong-" + require);
+        Path etcB = TempDirs.etc(root, "b-wrong-" + require);
+        try (PppdProcess pppd = start(etcA, etcB, require, "wrong", List.of(), List.of())) {
+            assertEquals(11, pppd.awaitExit(UP), pppd.log());
+            assertTrue(pppd.log().contains("peer authentication failed for alice")
+                    || pppd.log().contains("Peer alice failed CHAP authentication"), pppd.log());
+        }
+    }
+
+    /**
+     * A (authenticator, 10.79.0.1:10.79.0.2, ms-dns 10.79.0.53, alice's secret s3cret in its
+     * secrets files) with B (client, alice with {@code password}) on its pty.
+     */
+    private PppdProcess start(Path etcA, Path etcB, String require, String password, List<String> extraA,
+            List<String> extraB) throws IOException {
+        TempDirs.secrets(etcA, "alice", "*", "s3cret");
+        List<String> client = Args.concat(List.of(Repo.pppd().toString(), "notty", "nodetach", "user", "alice",
+                "password", password, "noauth", "noipdefault", "debug"), extraB);
+        String pty = envPrefix(etcB) + " " + String.join(" ", b.prefix(client));
+        List<String> server = Args.concat(List.of("pty", pty, "nodetach", "debug", "10.79.0.1:10.79.0.2", "ms-dns",
+                "10.79.0.53"), require.equals("noauth") ? List.of("noauth") : List.of("auth", require), extraA);
+        return PppdProcess.start(a, etcA, etcA, server);
     }
 
     /** The inner pppd's environment, written before {@code ip netns exec} in the pty command. */

@@ -17,8 +17,12 @@ final class TempDirs {
     /** chap-secrets and pap-secrets holding one entry ({@code client server secret *}). */
     static void secrets(Path etc, String client, String server, String secret) throws IOException {
         String line = "\"" + client + "\" " + server + " \"" + secret + "\" *\n";
-        Files.writeString(etc.resolve("chap-secrets"), line);
-        Files.writeString(etc.resolve("pap-secrets"), line);
+        for (String name : new String[] {"chap-secrets", "pap-secrets"}) {
+            Path file = etc.resolve(name);
+            Files.writeString(file, line);
+            // pppd warns about secrets others can read; so does jppp.
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        }
     }
 
     /**
