@@ -13,8 +13,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * jppp as the client of real pppd 2.4.9 (refpeer's serial server role: 10.78.0.1:10.78.0.2,
@@ -47,17 +48,34 @@ class RefpeerServerTest {
         TempDirs.delete(root);
     }
 
-    @Test
-    void noAuthentication() throws Exception {
-        peer.reconfigure("REFPEER_SERIAL_AUTH=noauth");
-        linkUpPingAndTerminate("noauth", List.of());
+    /** {@code auth} is what the guest's pppd requires (refpeer's --auth). */
+    @ParameterizedTest
+    @ValueSource(strings = {"chap", "pap", "mschap-v2", "noauth"})
+    void linkUpWithAuthentication(String auth) throws Exception {
+        peer.reconfigure("REFPEER_SERIAL_AUTH=" + auth);
+        linkUpPingAndTerminate(auth, List.of("user", "alice", "password", "s3cret"),
+                auth.equals("noauth") ? "peer=" : "peer=alice");
+    }
+
+    /** Our password is wrong: we exit with 19, the guest's pppd with 11 (its peer failed). */
+    @ParameterizedTest
+    @ValueSource(strings = {"chap", "mschap-v2"})
+    void wrongPassword(String auth) throws Exception {
+        peer.reconfigure("REFPEER_SERIAL_AUTH=" + auth);
+        Path etc = TempDirs.etc(root, "wrong-" + auth);
+        long mark = peer.consoleLength();
+        try (PppdProcess pppd = PppdProcess.start(ns, etc, etc, args(List.of("user", "alice", "password", "wrong")))) {
+            assertEquals(19, pppd.awaitExit(UP), pppd.log());
+            Matcher exit = peer.awaitConsole(mark, Pattern.compile("REFPEER-EVENT serial-pppd-exit n=\\d+ status=11"), UP);
+            peer.awaitListening(mark + exit.end());
+        }
     }
 
     /**
      * Brings the link up with {@code extra} options, checks addresses, DNS and pings, then ends it
      * with SIGTERM: exit status 5, and pppd on the guest sees the host end the link.
      */
-    private void linkUpPingAndTerminate(String name, List<String> extra) throws Exception {
+    private void linkUpPingAndTerminate(String name, List<String> extra, String peerName) throws Exception {
         Path etc = TempDirs.etc(root, name);
         long mark = peer.consoleLength();
         try (PppdProcess pppd = PppdProcess.start(ns, etc, etc, args(extra))) {
@@ -67,7 +85,7 @@ class RefpeerServerTest {
             assertTrue(ns.exec("ip", "-4", "addr", "show", "ppp0").output().contains("inet 10.78.0.2 peer 10.78.0.1/32"));
             assertEquals("nameserver 10.78.0.53\nnameserver 10.78.0.53\n",
                     TempDirs.awaitContent(etc.resolve("resolv.conf"), "10.78.0.53", Duration.ofSeconds(5)));
-            peer.awaitConsole(mark, Pattern.compile("REFPEER-EVENT ip-up .*remote=10\\.78\\.0\\.2"), UP);
+            peer.awaitConsole(mark, Pattern.compile("REFPEER-EVENT ip-up .*remote=10\\.78\\.0\\.2 " + peerName + " "), UP);
             assertEquals(3, ns.ping("10.78.0.1", 3), pppd.log());
             pppd.terminate();
             assertEquals(5, pppd.awaitExit(Duration.ofSeconds(20)), pppd.log());
