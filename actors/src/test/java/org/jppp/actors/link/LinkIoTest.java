@@ -124,7 +124,7 @@ class LinkIoTest {
         assertEquals(new ControlPacket(ControlCode.CONFIGURE_REQUEST, 7, new byte[0]), in.packet());
         settle();
         ipcp.expectNoMessage(QUIET);
-        assertEquals(1, counters.controlDiscarded());
+        assertEquals(1, counters.get(LinkCounter.CONTROL_DISCARDED));
     }
 
     @Test
@@ -140,7 +140,7 @@ class LinkIoTest {
         assertEquals(2, pap.expectMessageClass(LinkIo.Inbound.class).packet().identifier());
         settle();
         ipcp.expectNoMessage(QUIET);
-        assertEquals(2, counters.controlDiscarded());
+        assertEquals(2, counters.get(LinkCounter.CONTROL_DISCARDED));
     }
 
     @Test
@@ -164,7 +164,7 @@ class LinkIoTest {
             0x01, 0x01, 0x00, 0x04,  // rejected information: CCP Configure-Request
         });
         assertEquals(expected, sentToPeer.receiveMessage());
-        assertEquals(1, counters.protocolRejects());
+        assertEquals(1, counters.get(LinkCounter.PROTOCOL_REJECTS));
     }
 
     @Test
@@ -172,8 +172,8 @@ class LinkIoTest {
         peer.offer(frame(0x80FD, 0x01, 0x01, 0x00, 0x04));
         settle();
         sentToPeer.expectNoMessage(QUIET);
-        assertEquals(0, counters.protocolRejects());
-        assertEquals(1, counters.controlDiscarded());
+        assertEquals(0, counters.get(LinkCounter.PROTOCOL_REJECTS));
+        assertEquals(1, counters.get(LinkCounter.CONTROL_DISCARDED));
     }
 
     @Test
@@ -183,7 +183,7 @@ class LinkIoTest {
         peer.offer(frame(0x8021, 0x01, 0x07, 0x00, 0x09)); // length 9, only 4 octets present
         settle();
         ipcp.expectNoMessage(QUIET);
-        assertEquals(1, counters.malformed());
+        assertEquals(1, counters.get(LinkCounter.MALFORMED));
     }
 
     @Test
@@ -201,7 +201,7 @@ class LinkIoTest {
         settle();
         deliveredToHost.expectNoMessage(QUIET);
         sentToPeer.expectNoMessage(QUIET);
-        assertEquals(2, counters.ipDropped());
+        assertEquals(2, counters.get(LinkCounter.IP_DROPPED));
 
         link.tell(new LinkIo.SetGate(PppProtocol.IPV4, true));
         settle();
@@ -227,7 +227,7 @@ class LinkIoTest {
         List<ByteString> delivered = deliveredToHost.receiveSeveralMessages(1000, Duration.ofSeconds(10));
         assertEquals(ByteString.fromArray(new byte[] {0x60, (byte) 999}), delivered.get(999));
         control.forEach(p -> p.expectNoMessage(QUIET));
-        assertEquals(1000, counters.ipIn());
+        assertEquals(1000, counters.get(LinkCounter.IP_IN));
     }
 
     @Test
@@ -237,8 +237,8 @@ class LinkIoTest {
         enter(Phase.NETWORK);
         TestProbe<LinkIo.Inbound> ipv6cp = register(PppProtocol.IPV6CP);
         assertEquals(PppProtocol.IPV6CP, ipv6cp.expectMessageClass(LinkIo.Inbound.class).protocol());
-        assertEquals(0, counters.controlDiscarded());
-        assertEquals(0, counters.protocolRejects());
+        assertEquals(0, counters.get(LinkCounter.CONTROL_DISCARDED));
+        assertEquals(0, counters.get(LinkCounter.PROTOCOL_REJECTS));
     }
 
     @Test
@@ -249,7 +249,7 @@ class LinkIoTest {
         TestProbe<LinkIo.Inbound> ipv6cp = register(PppProtocol.IPV6CP);
         settle();
         ipv6cp.expectNoMessage(QUIET);
-        assertEquals(1, counters.controlDiscarded());
+        assertEquals(1, counters.get(LinkCounter.CONTROL_DISCARDED));
     }
 
     @Test

@@ -102,9 +102,7 @@ class PeerSessionTest {
         reachNetworkAndPassTraffic(client, server);
         // Both asked for ACCM 0 (pppd's default asyncmap): each end now escapes no control characters.
         assertEquals(0, client.hdlc.settings().sendAccm() | server.hdlc.settings().sendAccm());
-        server.session.tell(new PeerSession.Close("User request"));
-        assertEquals(ExitStatus.EXIT_USER_REQUEST, server.finished().exitStatus());
-        assertEquals(ExitStatus.EXIT_HANGUP, client.finished().exitStatus());
+        server.closeByUser(client);
     }
 
     @Test
@@ -113,9 +111,7 @@ class PeerSessionTest {
         End client = new End(kit, CLIENT, line.endA());
         End server = new End(kit, SERVER, line.endB());
         reachNetworkAndPassTraffic(client, server);
-        client.session.tell(new PeerSession.Close("User request"));
-        assertEquals(ExitStatus.EXIT_USER_REQUEST, client.finished().exitStatus());
-        assertEquals(ExitStatus.EXIT_HANGUP, server.finished().exitStatus());
+        client.closeByUser(server);
     }
 
     @Test
