@@ -9,6 +9,7 @@ import java.util.Set;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
+import org.apache.pekko.actor.testkit.typed.javadsl.LoggingTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.japi.Pair;
@@ -18,6 +19,7 @@ import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
 import org.apache.pekko.util.ByteString;
 import org.jppp.actors.Phase;
+import org.jppp.actors.PppdLog;
 import org.jppp.protocol.wire.ControlCode;
 import org.jppp.protocol.wire.ControlPacket;
 import org.jppp.protocol.wire.PppProtocol;
@@ -187,9 +189,21 @@ class LinkIoTest {
     }
 
     @Test
-    void transmit_prependsProtocolField() {
-        link.tell(new LinkIo.Transmit(PppProtocol.IPCP, new ControlPacket(ControlCode.TERMINATE_ACK, 3, new byte[0])));
+    void transmit_prependsProtocolField_tracedAsPppd() {
+        LoggingTestKit.debug("sent [IPCP TermAck id=0x3]").withLoggerName(PppdLog.NAME).expect(kit.system(), () -> {
+            link.tell(new LinkIo.Transmit(PppProtocol.IPCP, new ControlPacket(ControlCode.TERMINATE_ACK, 3, new byte[0])));
+            return null;
+        });
         assertEquals(frame(0x8021, 0x06, 0x03, 0x00, 0x04), sentToPeer.receiveMessage());
+    }
+
+    @Test
+    void received_tracedAsPppd() {
+        LoggingTestKit.debug("rcvd [LCP EchoReq id=0x1 magic=0x0]").withLoggerName(PppdLog.NAME)
+                .expect(kit.system(), () -> {
+                    settle();
+                    return null;
+                });
     }
 
     @Test
