@@ -136,6 +136,22 @@ class PeerSessionTest {
     }
 
     @Test
+    void lineGoesSilent_echoRequestsUnanswered_peerDeadExit15() {
+        InMemoryLine line = new InMemoryLine(kit.system(), Set.of(), Set.of(), 9);
+        End client = new End(kit, CLIENT.withEcho(Duration.ofMillis(200), 2, false), line.endA());
+        End server = new End(kit, SERVER, line.endB());
+        client.up(PppProtocol.IPCP);
+        line.cut();
+        LoggingTestKit.info("Serial link appears to be disconnected.").expect(kit.system(), () -> {
+            assertEquals(Phase.TERMINATE, client.await(PeerSession.PhaseChanged.class,
+                    p -> p.phase() == Phase.TERMINATE).phase());
+            return null;
+        });
+        assertEquals(new PeerSession.Finished(ExitStatus.EXIT_PEER_DEAD, "Peer not responding"), client.finished());
+        kit.stop(server.session);
+    }
+
+    @Test
     void lowerLinkEnds_modemHangupExit16() {
         Pair<BoundedSourceQueue<ByteString>, Source<ByteString, NotUsed>> modem =
                 Source.<ByteString>queue(16).preMaterialize(kit.system());
