@@ -15,10 +15,5 @@ public enum Phase {
     /** NCPs negotiate and carry traffic (§3.5 Network-Layer Protocol). */
     NETWORK,
     /** LCP is closing the link (§3.6 Link Termination). */
-    TERMINATE;
-
-    /** Whether LCP is Opened in this phase, which is when Protocol-Reject may be sent (§5.7). */
-    public boolean lcpOpened() {
-        return this == AUTHENTICATE || this == NETWORK;
-    }
+    TERMINATE
 }

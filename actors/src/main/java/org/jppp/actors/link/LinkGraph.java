@@ -52,7 +52,7 @@ final class LinkGraph {
         Flow<ByteString, ByteString, SinkQueueWithCancel<ByteString>> fromLink = Flow.of(ByteString.class)
                 .via(killSwitch.flow())
                 .map(frame -> {
-                    counters.framesIn.incrementAndGet();
+                    counters.increment(LinkCounter.FRAMES_IN);
                     return frame;
                 })
                 .divertToMat(Flow.of(ByteString.class)
@@ -81,10 +81,10 @@ final class LinkGraph {
     /** RFC 1661 §3.5: datagrams pass only while their NCP is Opened; others are dropped. */
     private static List<ByteString> toIpSide(ByteString frame, LinkCounters counters) {
         if (!counters.isOpen(protocolOf(frame))) {
-            counters.ipDropped.incrementAndGet();
+            counters.increment(LinkCounter.IP_DROPPED);
             return List.of();
         }
-        counters.ipIn.incrementAndGet();
+        counters.increment(LinkCounter.IP_IN);
         return List.of(frame.drop(PROTOCOL_OCTETS));
     }
 
@@ -95,10 +95,10 @@ final class LinkGraph {
             default -> null;
         };
         if (protocol == null || !counters.isOpen(protocol)) {
-            counters.ipDropped.incrementAndGet();
+            counters.increment(LinkCounter.IP_DROPPED);
             return List.of();
         }
-        counters.ipOut.incrementAndGet();
+        counters.increment(LinkCounter.IP_OUT);
         return List.of(protocolField(protocol).concat(packet));
     }
 

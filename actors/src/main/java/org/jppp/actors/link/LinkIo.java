@@ -144,7 +144,7 @@ public final class LinkIo extends AbstractBehavior<LinkIo.Command> {
     private Behavior<Command> onFrame(FrameReceived m) {
         ByteString frame = m.frame();
         if (frame.size() < 2) {
-            counters.malformed.incrementAndGet();
+            counters.increment(LinkCounter.MALFORMED);
         } else {
             PppProtocol protocol = new PppProtocol((frame.apply(0) & 0xFF) << 8 | (frame.apply(1) & 0xFF));
             route(protocol, frame.drop(2));
@@ -215,7 +215,7 @@ public final class LinkIo extends AbstractBehavior<LinkIo.Command> {
     }
 
     private void discard(PppProtocol protocol) {
-        counters.controlDiscarded.incrementAndGet();
+        counters.increment(LinkCounter.CONTROL_DISCARDED);
         getContext().getLog().debug("discarding {} in phase {}", protocol, phase);
     }
 
@@ -223,7 +223,7 @@ public final class LinkIo extends AbstractBehavior<LinkIo.Command> {
         try {
             return Optional.of(new Inbound(protocol, ControlPacket.parse(ByteBuffer.wrap(info), protocol.traceName())));
         } catch (MalformedPacketException e) {
-            counters.malformed.incrementAndGet();
+            counters.increment(LinkCounter.MALFORMED);
             getContext().getLog().debug("discarding malformed packet: {}", e.getMessage());
             return Optional.empty();
         }
@@ -236,7 +236,7 @@ public final class LinkIo extends AbstractBehavior<LinkIo.Command> {
         byte[] data = LinkGraph.protocolField(protocol).concat(ByteString.fromArrayUnsafe(info)).toArray();
         byte[] rejected = data.length > room ? Arrays.copyOf(data, room) : data;
         rejectIdentifier = (rejectIdentifier + 1) & 0xFF;
-        counters.protocolRejects.incrementAndGet();
+        counters.increment(LinkCounter.PROTOCOL_REJECTS);
         transmit(PppProtocol.LCP, new ControlPacket(ControlCode.PROTOCOL_REJECT, rejectIdentifier, rejected));
     }
 

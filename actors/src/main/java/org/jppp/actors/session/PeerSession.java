@@ -153,8 +153,16 @@ public final class PeerSession extends AbstractBehavior<PeerSession.Command> {
 
     private Behavior<Command> onClose(Close m) {
         cause(ExitStatus.EXIT_USER_REQUEST, m.reason());
-        lcp.tell(new ControlProtocol.Close(m.reason()));
+        closeLink(m.reason());
         return this;
+    }
+
+    /** pppd's lcp_close: the Terminate phase starts now, whatever state LCP is in. */
+    private void closeLink(String why) {
+        if (phase != Phase.DEAD) {
+            enter(Phase.TERMINATE);
+        }
+        lcp.tell(new ControlProtocol.Close(why));
     }
 
     private Behavior<Command> onReport(ControlProtocol.Report report) {
@@ -201,7 +209,7 @@ public final class PeerSession extends AbstractBehavior<PeerSession.Command> {
             startNetwork();
         } else if (report instanceof Auth.Failed failed) {
             cause(failed.exitStatus(), failed.reason());
-            lcp.tell(new ControlProtocol.Close(failed.terminateReason()));
+            closeLink(failed.terminateReason());
         }
         return this;
     }
@@ -220,7 +228,7 @@ public final class PeerSession extends AbstractBehavior<PeerSession.Command> {
         settings.ipcp().ifPresent(s -> startNcp(ControlProtocol.Spec.ipcp(s, settings.ipcpFsm())));
         settings.ipv6cp().ifPresent(s -> startNcp(ControlProtocol.Spec.ipv6cp(s, settings.ipv6cpFsm(), random.split())));
         if (ncps.isEmpty()) {
-            lcp.tell(new ControlProtocol.Close("No network protocols running"));
+            closeLink("No network protocols running");
         }
     }
 
@@ -272,7 +280,7 @@ public final class PeerSession extends AbstractBehavior<PeerSession.Command> {
     private Behavior<Command> ncpFinished(PppProtocol ncp) {
         Optional.ofNullable(ncps.remove(ncp)).ifPresent(getContext()::stop);
         if (ncps.isEmpty() && phase == Phase.NETWORK) {
-            lcp.tell(new ControlProtocol.Close("No network protocols running"));
+            closeLink("No network protocols running");
         }
         return this;
     }

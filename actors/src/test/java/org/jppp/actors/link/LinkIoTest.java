@@ -9,6 +9,7 @@ import java.util.Set;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
+import org.apache.pekko.actor.testkit.typed.javadsl.LoggingTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.japi.Pair;
@@ -18,6 +19,7 @@ import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
 import org.apache.pekko.util.ByteString;
 import org.jppp.actors.Phase;
+import org.jppp.actors.PppdLog;
 import org.jppp.protocol.wire.ControlCode;
 import org.jppp.protocol.wire.ControlPacket;
 import org.jppp.protocol.wire.PppProtocol;
@@ -124,7 +126,7 @@ class LinkIoTest {
         assertEquals(new ControlPacket(ControlCode.CONFIGURE_REQUEST, 7, new byte[0]), in.packet());
         settle();
         ipcp.expectNoMessage(QUIET);
-        assertEquals(1, counters.controlDiscarded());
+        assertEquals(1, counters.get(LinkCounter.CONTROL_DISCARDED));
     }
 
     @Test
@@ -140,7 +142,7 @@ class LinkIoTest {
         assertEquals(2, pap.expectMessageClass(LinkIo.Inbound.class).packet().identifier());
         settle();
         ipcp.expectNoMessage(QUIET);
-        assertEquals(2, counters.controlDiscarded());
+        assertEquals(2, counters.get(LinkCounter.CONTROL_DISCARDED));
     }
 
     @Test
@@ -164,7 +166,7 @@ class LinkIoTest {
             0x01, 0x01, 0x00, 0x04,  // rejected information: CCP Configure-Request
         });
         assertEquals(expected, sentToPeer.receiveMessage());
-        assertEquals(1, counters.protocolRejects());
+        assertEquals(1, counters.get(LinkCounter.PROTOCOL_REJECTS));
     }
 
     @Test
@@ -172,8 +174,8 @@ class LinkIoTest {
         peer.offer(frame(0x80FD, 0x01, 0x01, 0x00, 0x04));
         settle();
         sentToPeer.expectNoMessage(QUIET);
-        assertEquals(0, counters.protocolRejects());
-        assertEquals(1, counters.controlDiscarded());
+        assertEquals(0, counters.get(LinkCounter.PROTOCOL_REJECTS));
+        assertEquals(1, counters.get(LinkCounter.CONTROL_DISCARDED));
     }
 
     @Test
@@ -183,13 +185,25 @@ class LinkIoTest {
         peer.offer(frame(0x8021, 0x01, 0x07, 0x00, 0x09)); // length 9, only 4 octets present
         settle();
         ipcp.expectNoMessage(QUIET);
-        assertEquals(1, counters.malformed());
+        assertEquals(1, counters.get(LinkCounter.MALFORMED));
     }
 
     @Test
-    void transmit_prependsProtocolField() {
-        link.tell(new LinkIo.Transmit(PppProtocol.IPCP, new ControlPacket(ControlCode.TERMINATE_ACK, 3, new byte[0])));
+    void transmit_prependsProtocolField_tracedAsPppd() {
+        LoggingTestKit.debug("sent [IPCP TermAck id=0x3]").withLoggerName(PppdLog.NAME).expect(kit.system(), () -> {
+            link.tell(new LinkIo.Transmit(PppProtocol.IPCP, new ControlPacket(ControlCode.TERMINATE_ACK, 3, new byte[0])));
+            return null;
+        });
         assertEquals(frame(0x8021, 0x06, 0x03, 0x00, 0x04), sentToPeer.receiveMessage());
+    }
+
+    @Test
+    void received_tracedAsPppd() {
+        LoggingTestKit.debug("rcvd [LCP EchoReq id=0x1 magic=0x0]").withLoggerName(PppdLog.NAME)
+                .expect(kit.system(), () -> {
+                    settle();
+                    return null;
+                });
     }
 
     @Test
@@ -201,7 +215,7 @@ class LinkIoTest {
         settle();
         deliveredToHost.expectNoMessage(QUIET);
         sentToPeer.expectNoMessage(QUIET);
-        assertEquals(2, counters.ipDropped());
+        assertEquals(2, counters.get(LinkCounter.IP_DROPPED));
 
         link.tell(new LinkIo.SetGate(PppProtocol.IPV4, true));
         settle();
@@ -227,7 +241,7 @@ class LinkIoTest {
         List<ByteString> delivered = deliveredToHost.receiveSeveralMessages(1000, Duration.ofSeconds(10));
         assertEquals(ByteString.fromArray(new byte[] {0x60, (byte) 999}), delivered.get(999));
         control.forEach(p -> p.expectNoMessage(QUIET));
-        assertEquals(1000, counters.ipIn());
+        assertEquals(1000, counters.get(LinkCounter.IP_IN));
     }
 
     @Test
@@ -237,8 +251,8 @@ class LinkIoTest {
         enter(Phase.NETWORK);
         TestProbe<LinkIo.Inbound> ipv6cp = register(PppProtocol.IPV6CP);
         assertEquals(PppProtocol.IPV6CP, ipv6cp.expectMessageClass(LinkIo.Inbound.class).protocol());
-        assertEquals(0, counters.controlDiscarded());
-        assertEquals(0, counters.protocolRejects());
+        assertEquals(0, counters.get(LinkCounter.CONTROL_DISCARDED));
+        assertEquals(0, counters.get(LinkCounter.PROTOCOL_REJECTS));
     }
 
     @Test
@@ -249,7 +263,7 @@ class LinkIoTest {
         TestProbe<LinkIo.Inbound> ipv6cp = register(PppProtocol.IPV6CP);
         settle();
         ipv6cp.expectNoMessage(QUIET);
-        assertEquals(1, counters.controlDiscarded());
+        assertEquals(1, counters.get(LinkCounter.CONTROL_DISCARDED));
     }
 
     @Test

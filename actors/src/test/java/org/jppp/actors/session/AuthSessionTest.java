@@ -84,9 +84,7 @@ class AuthSessionTest {
         assertEquals(Optional.of("alice"), atServer.peerName());
         assertEquals(Optional.of(Ipv4.parse("10.78.0.2")), client.up(PppProtocol.IPCP).local());
         client.passesTo(server, 4);
-        client.session.tell(new PeerSession.Close("User request"));
-        assertEquals(ExitStatus.EXIT_USER_REQUEST, client.finished().exitStatus());
-        assertEquals(ExitStatus.EXIT_HANGUP, server.finished().exitStatus());
+        client.closeByUser(server);
     }
 
     @ParameterizedTest

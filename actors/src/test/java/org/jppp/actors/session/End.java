@@ -19,6 +19,7 @@ import org.apache.pekko.stream.javadsl.Flow;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
 import org.apache.pekko.util.ByteString;
+import org.jppp.actors.ExitStatus;
 import org.jppp.actors.link.HdlcLink;
 import org.jppp.actors.link.LowerLink;
 import org.jppp.protocol.framing.Counters;
@@ -81,6 +82,13 @@ final class End {
 
     private static FishingOutcome outcome(boolean done) {
         return done ? FishingOutcomes.complete() : FishingOutcomes.continueAndCollect();
+    }
+
+    /** The user closes this end: it exits 5, and the peer, whose link was ended under it, 16. */
+    void closeByUser(End peer) {
+        session.tell(new PeerSession.Close("User request"));
+        assertEquals(ExitStatus.EXIT_USER_REQUEST, finished().exitStatus());
+        assertEquals(ExitStatus.EXIT_HANGUP, peer.finished().exitStatus());
     }
 
     /** IP datagrams of {@code version} sent at this end come out at the other, in order. */

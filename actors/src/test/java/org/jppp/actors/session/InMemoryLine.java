@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.ClassicActorSystemProvider;
@@ -24,6 +25,7 @@ import org.reactivestreams.Subscriber;
  * tty delivers them. Closing one end's writing side ends the other's reading side.
  */
 final class InMemoryLine {
+    private final AtomicBoolean cut = new AtomicBoolean();
     private final Flow<ByteString, ByteString, NotUsed> a;
     private final Flow<ByteString, ByteString, NotUsed> b;
 
@@ -42,14 +44,19 @@ final class InMemoryLine {
         return b;
     }
 
-    private static Pair<Sink<ByteString, NotUsed>, Source<ByteString, NotUsed>> pipe(
+    /** From now on nothing gets through either way, and neither end notices: a dead peer. */
+    void cut() {
+        cut.set(true);
+    }
+
+    private Pair<Sink<ByteString, NotUsed>, Source<ByteString, NotUsed>> pipe(
             ClassicActorSystemProvider system, Set<Integer> lost, long seed) {
         Pair<Subscriber<ByteString>, Publisher<ByteString>> ends = Source.<ByteString>asSubscriber()
                 .toMat(Sink.asPublisher(AsPublisher.WITHOUT_FANOUT), Keep.both()).run(system);
         AtomicInteger sequence = new AtomicInteger();
         Random random = new Random(seed);
         Sink<ByteString, NotUsed> in = Flow.of(ByteString.class)
-                .filter(chunk -> !lost.contains(sequence.incrementAndGet()))
+                .filter(chunk -> !lost.contains(sequence.incrementAndGet()) && !cut.get())
                 .mapConcat(chunk -> rechunk(chunk, random))
                 .to(Sink.fromSubscriber(ends.first()));
         return Pair.create(in, Source.fromPublisher(ends.second()));

@@ -18,6 +18,7 @@ import org.apache.pekko.stream.javadsl.Source;
 import org.apache.pekko.util.ByteString;
 import org.jppp.actors.ExitStatus;
 import org.jppp.actors.Phase;
+import org.jppp.actors.PppdLog;
 import org.jppp.actors.link.LowerLink;
 import org.jppp.protocol.cp.IpcpSettings;
 import org.jppp.protocol.cp.Ipv6cpSettings;
@@ -102,9 +103,7 @@ class PeerSessionTest {
         reachNetworkAndPassTraffic(client, server);
         // Both asked for ACCM 0 (pppd's default asyncmap): each end now escapes no control characters.
         assertEquals(0, client.hdlc.settings().sendAccm() | server.hdlc.settings().sendAccm());
-        server.session.tell(new PeerSession.Close("User request"));
-        assertEquals(ExitStatus.EXIT_USER_REQUEST, server.finished().exitStatus());
-        assertEquals(ExitStatus.EXIT_HANGUP, client.finished().exitStatus());
+        server.closeByUser(client);
     }
 
     @Test
@@ -113,9 +112,43 @@ class PeerSessionTest {
         End client = new End(kit, CLIENT, line.endA());
         End server = new End(kit, SERVER, line.endB());
         reachNetworkAndPassTraffic(client, server);
-        client.session.tell(new PeerSession.Close("User request"));
-        assertEquals(ExitStatus.EXIT_USER_REQUEST, client.finished().exitStatus());
-        assertEquals(ExitStatus.EXIT_HANGUP, server.finished().exitStatus());
+        client.closeByUser(server);
+    }
+
+    @Test
+    void peerWithoutIpv6_protocolRejectsIpv6cp_ipcpCarriesOn() {
+        InMemoryLine line = new InMemoryLine(kit.system(), Set.of(), Set.of(), 8);
+        End[] ends = new End[2];
+        LoggingTestKit.debug("sent [LCP ProtRej id=0x1 80 57").withLoggerName(PppdLog.NAME).expect(kit.system(), () -> {
+            ends[0] = new End(kit, CLIENT.withIpv6cp(Optional.empty()), line.endA());
+            ends[1] = new End(kit, SERVER, line.endB());
+            return ends[1].up(PppProtocol.IPCP);
+        });
+        End client = ends[0];
+        End server = ends[1];
+        client.passesTo(server, 4);
+        // The server's IPv6CP was Protocol-Rejected (RFC 1661 §5.7) and stopped: no Up for it,
+        // IPv6 stays gated, and the link stays up on IPCP alone.
+        server.host.offer(End.datagram(6, 1));
+        client.delivered.expectNoMessage(Duration.ofMillis(300));
+        server.parent.expectNoMessage(Duration.ofMillis(300));
+        client.closeByUser(server);
+    }
+
+    @Test
+    void lineGoesSilent_echoRequestsUnanswered_peerDeadExit15() {
+        InMemoryLine line = new InMemoryLine(kit.system(), Set.of(), Set.of(), 9);
+        End client = new End(kit, CLIENT.withEcho(Duration.ofMillis(200), 2, false), line.endA());
+        End server = new End(kit, SERVER, line.endB());
+        client.up(PppProtocol.IPCP);
+        line.cut();
+        LoggingTestKit.info("Serial link appears to be disconnected.").expect(kit.system(), () -> {
+            assertEquals(Phase.TERMINATE, client.await(PeerSession.PhaseChanged.class,
+                    p -> p.phase() == Phase.TERMINATE).phase());
+            return null;
+        });
+        assertEquals(new PeerSession.Finished(ExitStatus.EXIT_PEER_DEAD, "Peer not responding"), client.finished());
+        kit.stop(server.session);
     }
 
     @Test
