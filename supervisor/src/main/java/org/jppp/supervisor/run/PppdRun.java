@@ -63,7 +63,7 @@ public final class PppdRun {
     }
 
     private static int run(PppdSettings settings, Path etcDir, EventLoop loop) throws LinkSetupException {
-        SessionSettings session = SessionSettingsAdapter.from(settings, etcDir);
+        SessionSettings session = SessionConfig.from(settings, etcDir);
         Line line = Line.open(loop, settings.device());
         try {
             DeviceScripts.connect(settings.device().connect(), line.connectDevice());
