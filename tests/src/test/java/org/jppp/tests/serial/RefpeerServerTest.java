@@ -72,13 +72,18 @@ class RefpeerServerTest {
     }
 
     /**
-     * Brings the link up with {@code extra} options, checks addresses, DNS and pings, then ends it
-     * with SIGTERM: exit status 5, and pppd on the guest sees the host end the link.
+     * Brings the link up with {@code extra} options, checks addresses, DNS, the default route, the
+     * ip-up and ip-down scripts and pings, then ends it with SIGTERM: exit status 5, and pppd on
+     * the guest sees the host end the link.
      */
     private void linkUpPingAndTerminate(String name, List<String> extra, String peerName) throws Exception {
         Path etc = TempDirs.etc(root, name);
+        for (String script : List.of("ip-up", "ip-down")) {
+            TempDirs.script(etc.resolve(script), "echo \"$@\" > " + etc.resolve(script + ".args"));
+        }
         long mark = peer.consoleLength();
-        try (PppdProcess pppd = PppdProcess.start(ns, etc, etc, args(extra))) {
+        try (PppdProcess pppd = PppdProcess.start(ns, etc, etc, args(Args.concat(extra, List.of("defaultroute",
+                "ipparam", "refpeer-test"))))) {
             pppd.awaitLog("remote IP address 10.78.0.1", UP);
             assertTrue(pppd.log().contains("local  IP address 10.78.0.2"), pppd.log());
             assertTrue(pppd.log().contains("primary   DNS address 10.78.0.53"), pppd.log());
@@ -87,8 +92,13 @@ class RefpeerServerTest {
                     TempDirs.awaitContent(etc.resolve("resolv.conf"), "10.78.0.53", Duration.ofSeconds(5)));
             peer.awaitConsole(mark, Pattern.compile("REFPEER-EVENT ip-up .*remote=10\\.78\\.0\\.2 " + peerName + " "), UP);
             assertEquals(3, ns.ping("10.78.0.1", 3), pppd.log());
+            assertTrue(ns.exec("ip", "route", "show", "default").output().contains("default dev ppp0"));
+            String ipUp = TempDirs.awaitContent(etc.resolve("ip-up.args"), "refpeer-test", Duration.ofSeconds(5));
+            assertTrue(ipUp.matches("ppp0 /dev/pts/\\d+ \\d+ 10\\.78\\.0\\.2 10\\.78\\.0\\.1 refpeer-test\n"), ipUp);
             pppd.terminate();
             assertEquals(5, pppd.awaitExit(Duration.ofSeconds(20)), pppd.log());
+            assertEquals(ipUp, Files.readString(etc.resolve("ip-down.args")));
+            assertTrue(!ns.exec("ip", "route", "show", "default").output().contains("ppp0"));
             String log = pppd.log();
             assertTrue(log.contains("Terminating on signal 15") && log.contains("Connection terminated."), log);
             Matcher exit = peer.awaitConsole(mark, Pattern.compile("REFPEER-EVENT serial-pppd-exit n=\\d+ status=16"), UP);

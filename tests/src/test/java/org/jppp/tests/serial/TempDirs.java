@@ -25,6 +25,12 @@ final class TempDirs {
         }
     }
 
+    /** An executable shell script (ip-up, say) with this body. */
+    static void script(Path file, String body) throws IOException {
+        Files.writeString(file, "#!/bin/sh\n" + body + "\n");
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
     /**
      * The text of {@code file} once it is there and holds {@code expected}: files written by a
      * run's hooks (resolv.conf) appear shortly after the line that announces the link.
