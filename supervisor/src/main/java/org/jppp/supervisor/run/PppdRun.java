@@ -17,6 +17,7 @@ import org.jppp.protocol.config.PppdSettings;
 import org.jppp.protocol.framing.Counters;
 import org.jppp.protocol.framing.HdlcCounter;
 import org.jppp.protocol.framing.HdlcSettings;
+import org.slf4j.LoggerFactory;
 
 /**
  * One pppd run over a byte-stream link (serial device, {@code pty}, {@code notty}), in pppd's
@@ -57,6 +58,11 @@ public final class PppdRun {
         } catch (LinkSetupException e) {
             PppdLog.LOG.error(e.getMessage());
             return e.exitStatus();
+        } catch (RuntimeException e) {
+            // Not a user's mistake, but still one line for the user; the trace is for debugging.
+            PppdLog.LOG.error("Fatal error: {}", e.toString());
+            LoggerFactory.getLogger(PppdRun.class).debug("fatal error", e);
+            return ExitStatus.EXIT_FATAL_ERROR;
         } finally {
             PppdLog.LOG.info("Exit.");
         }
@@ -65,8 +71,10 @@ public final class PppdRun {
     private static int run(PppdSettings settings, Path etcDir, EventLoop loop) throws LinkSetupException {
         SessionSettings session = SessionConfig.from(settings, etcDir);
         Line line = Line.open(loop, settings.device());
+        boolean connected = false;
         try {
             DeviceScripts.connect(settings.device().connect(), line.connectDevice());
+            connected = true;
             try (PppInterface iface = PppInterface.create(loop, settings.identity())) {
                 PppdLog.LOG.info("Using interface {}", iface.name());
                 PppdLog.LOG.info("Connect: {} <--> {}", iface.name(), line.device());
@@ -82,7 +90,9 @@ public final class PppdRun {
         } finally {
             linger();
             line.endpoint().close();
-            DeviceScripts.disconnect(settings.device().disconnect(), line.connectDevice());
+            if (connected) {
+                DeviceScripts.disconnect(settings.device().disconnect(), line.connectDevice());
+            }
         }
     }
 
