@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -55,6 +56,24 @@ class RefpeerServerTest {
         peer.reconfigure("REFPEER_SERIAL_AUTH=" + auth);
         linkUpPingAndTerminate(auth, List.of("user", "alice", "password", "s3cret"),
                 auth.equals("noauth") ? "peer=" : "peer=alice");
+    }
+
+    /**
+     * The guest's pppd ends the link (its loop is stopped: LCP Terminate-Request): like pppd on a
+     * tty, we log "LCP terminated by peer" and exit with 16.
+     */
+    @Test
+    void peerEndsTheLink() throws Exception {
+        peer.reconfigure("REFPEER_SERIAL_AUTH=chap");
+        Path etc = TempDirs.etc(root, "peer-ends");
+        try (PppdProcess pppd = PppdProcess.start(ns, etc, etc, args(List.of("user", "alice", "password", "s3cret")))) {
+            pppd.awaitLog("remote IP address 10.78.0.1", UP);
+            long mark = peer.consoleLength();
+            peer.guest("refpeer-serial restart");
+            assertEquals(16, pppd.awaitExit(UP), pppd.log());
+            assertTrue(pppd.log().contains("LCP terminated by peer"), pppd.log());
+            peer.awaitListening(mark);
+        }
     }
 
     /** Our password is wrong: we exit with 19, the guest's pppd with 11 (its peer failed). */
