@@ -1,6 +1,13 @@
 package org.jppp.protocol.pppoe.discovery;
 
 import static org.jppp.protocol.pppoe.discovery.Fixtures.AC;
+import static org.jppp.protocol.pppoe.discovery.Fixtures.BROADCAST_FROM_HOST;
+import static org.jppp.protocol.pppoe.discovery.Fixtures.HOST_UNIQ_TAG;
+import static org.jppp.protocol.pppoe.discovery.Fixtures.INET_TAG;
+import static org.jppp.protocol.pppoe.discovery.Fixtures.MAX_PAYLOAD_1500_TAG;
+import static org.jppp.protocol.pppoe.discovery.Fixtures.RELAY_TAG;
+import static org.jppp.protocol.pppoe.discovery.Fixtures.TO_AC_FROM_HOST;
+import static org.jppp.protocol.pppoe.discovery.Fixtures.concat;
 import static org.jppp.protocol.pppoe.discovery.Fixtures.COOKIE;
 import static org.jppp.protocol.pppoe.discovery.Fixtures.HOST;
 import static org.jppp.protocol.pppoe.discovery.Fixtures.HOST_UNIQ;
@@ -77,23 +84,12 @@ class DiscoveryClientTest {
                     Optional.empty(), HOST_UNIQ, OptionalInt.of(1500), d.timeout(), d.attempts(), false);
             DiscoveryClient c = new DiscoveryClient(config);
             DiscoveryResult r = c.start();
-            byte[] golden = bytes(
-                    0xff, 0xff, 0xff, 0xff, 0xff, 0xff, // destination = broadcast (RFC 2516 §5.1)
-                    0x02, 0x00, 0x00, 0x00, 0x00, 0x01, // source = the host
-                    0x88, 0x63,             // EtherType = PPPoE Discovery
+            byte[] golden = concat(BROADCAST_FROM_HOST, bytes(
                     0x11,                   // VER = 1, TYPE = 1
                     0x09,                   // CODE = PADI
                     0x00, 0x00,             // SESSION_ID = 0
-                    0x00, 0x16,             // LENGTH = 22
-                    0x01, 0x01,             // TAG_TYPE = Service-Name
-                    0x00, 0x04,             // TAG_LENGTH = 4
-                    'i', 'n', 'e', 't',     // TAG_VALUE = "inet"
-                    0x01, 0x03,             // TAG_TYPE = Host-Uniq
-                    0x00, 0x04,             // TAG_LENGTH = 4
-                    0xde, 0xad, 0xbe, 0xef, // TAG_VALUE
-                    0x01, 0x20,             // TAG_TYPE = PPP-Max-Payload (RFC 4638)
-                    0x00, 0x02,             // TAG_LENGTH = 2
-                    0x05, 0xdc);            // TAG_VALUE = 1500
+                    0x00, 0x16),            // LENGTH = 22
+                    INET_TAG, HOST_UNIQ_TAG, MAX_PAYLOAD_1500_TAG);
             assertArrayEquals(golden, r.sends().get(0).frame().toArray());
             assertEquals(List.of(new StartTimer(Duration.ofSeconds(5))), r.only(StartTimer.class));
             assertEquals(ClientState.SENT_PADI, c.state());
@@ -104,25 +100,18 @@ class DiscoveryClientTest {
             PppoeDiscovery offer = pado("ac1", List.of(""), new PppoeTag.Opaque(PppoeTag.RELAY_SESSION_ID, RELAY));
             DiscoveryClient c = started(client());
             DiscoveryResult r = deliver(c, AC, offer);
-            byte[] golden = bytes(
-                    0xa0, 0xf3, 0xe4, 0x4f, 0xe3, 0xb0, // destination = the chosen AC (RFC 2516 §5.3)
-                    0x02, 0x00, 0x00, 0x00, 0x00, 0x01, // source = the host
-                    0x88, 0x63,             // EtherType = PPPoE Discovery
+            byte[] golden = concat(TO_AC_FROM_HOST, bytes(
                     0x11,                   // VER = 1, TYPE = 1
-                    0x19,                   // CODE = PADR
+                    0x19,                   // CODE = PADR, unicast to the chosen AC (RFC 2516 §5.3)
                     0x00, 0x00,             // SESSION_ID = 0
                     0x00, 0x1f,             // LENGTH = 31
                     0x01, 0x01,             // TAG_TYPE = Service-Name
-                    0x00, 0x00,             // TAG_LENGTH = 0: any service
-                    0x01, 0x03,             // TAG_TYPE = Host-Uniq
-                    0x00, 0x04,             // TAG_LENGTH = 4
-                    0xde, 0xad, 0xbe, 0xef, // TAG_VALUE, as in the PADI
+                    0x00, 0x00),            // TAG_LENGTH = 0: any service
+                    HOST_UNIQ_TAG, bytes(   // as in the PADI
                     0x01, 0x04,             // TAG_TYPE = AC-Cookie
                     0x00, 0x08,             // TAG_LENGTH = 8
-                    1, 2, 3, 4, 5, 6, 7, 8, // TAG_VALUE, echoed from the PADO
-                    0x01, 0x10,             // TAG_TYPE = Relay-Session-Id
-                    0x00, 0x03,             // TAG_LENGTH = 3
-                    0x0a, 0x0b, 0x0c);      // TAG_VALUE, echoed from the PADO
+                    1, 2, 3, 4, 5, 6, 7, 8), // TAG_VALUE, echoed from the PADO
+                    RELAY_TAG);             // echoed from the PADO
             assertEquals(List.of(new StopTimer(), r.sends().get(0), new StartTimer(Duration.ofSeconds(5))), r.actions());
             assertArrayEquals(golden, r.sends().get(0).frame().toArray());
         }
@@ -131,23 +120,18 @@ class DiscoveryClientTest {
         void terminate_inSession_sendsPadtWithHostUniqReasonAndCookie() {
             DiscoveryClient c = inSession(292);
             DiscoveryResult r = c.terminate(Optional.of("bye"));
-            byte[] golden = bytes(
-                    0xa0, 0xf3, 0xe4, 0x4f, 0xe3, 0xb0, // destination = the AC (RFC 2516 §5.5)
-                    0x02, 0x00, 0x00, 0x00, 0x00, 0x01, // source = the host
-                    0x88, 0x63,             // EtherType = PPPoE Discovery
+            byte[] golden = concat(TO_AC_FROM_HOST, bytes(
                     0x11,                   // VER = 1, TYPE = 1
-                    0xa7,                   // CODE = PADT
+                    0xa7,                   // CODE = PADT (RFC 2516 §5.5)
                     0x01, 0x24,             // SESSION_ID = 292
-                    0x00, 0x1b,             // LENGTH = 27
-                    0x01, 0x03,             // TAG_TYPE = Host-Uniq
-                    0x00, 0x04,             // TAG_LENGTH = 4
-                    0xde, 0xad, 0xbe, 0xef, // TAG_VALUE
+                    0x00, 0x1b),            // LENGTH = 27
+                    HOST_UNIQ_TAG, bytes(
                     0x02, 0x03,             // TAG_TYPE = Generic-Error
                     0x00, 0x03,             // TAG_LENGTH = 3
                     'b', 'y', 'e',          // TAG_VALUE = the reason
                     0x01, 0x04,             // TAG_TYPE = AC-Cookie
                     0x00, 0x08,             // TAG_LENGTH = 8
-                    1, 2, 3, 4, 5, 6, 7, 8); // TAG_VALUE
+                    1, 2, 3, 4, 5, 6, 7, 8)); // TAG_VALUE
             assertArrayEquals(golden, r.sends().get(0).frame().toArray());
             assertEquals(ClientState.TERMINATED, c.state());
         }

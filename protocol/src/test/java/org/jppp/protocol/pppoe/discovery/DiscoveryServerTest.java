@@ -1,6 +1,12 @@
 package org.jppp.protocol.pppoe.discovery;
 
 import static org.jppp.protocol.pppoe.discovery.Fixtures.AC;
+import static org.jppp.protocol.pppoe.discovery.Fixtures.HOST_UNIQ_TAG;
+import static org.jppp.protocol.pppoe.discovery.Fixtures.INET_TAG;
+import static org.jppp.protocol.pppoe.discovery.Fixtures.MAX_PAYLOAD_1500_TAG;
+import static org.jppp.protocol.pppoe.discovery.Fixtures.RELAY_TAG;
+import static org.jppp.protocol.pppoe.discovery.Fixtures.TO_HOST_FROM_AC;
+import static org.jppp.protocol.pppoe.discovery.Fixtures.concat;
 import static org.jppp.protocol.pppoe.discovery.Fixtures.HOST;
 import static org.jppp.protocol.pppoe.discovery.Fixtures.HOST_UNIQ;
 import static org.jppp.protocol.pppoe.discovery.Fixtures.OTHER_AC;
@@ -42,7 +48,7 @@ class DiscoveryServerTest {
     private static final PppoeTag ANY = PppoeTag.serviceName("");
     private static final PppoeTag INET = PppoeTag.serviceName("inet");
     private static final PppoeTag UNIQ = new PppoeTag.Opaque(PppoeTag.HOST_UNIQ, HOST_UNIQ);
-    private static final PppoeTag RELAY_TAG = new PppoeTag.Opaque(PppoeTag.RELAY_SESSION_ID, RELAY);
+    private static final PppoeTag RELAY_ID = new PppoeTag.Opaque(PppoeTag.RELAY_SESSION_ID, RELAY);
 
     static ServerConfig config() {
         return ServerConfig.of(AC, "ac1", List.of("inet", "voip"));
@@ -95,7 +101,7 @@ class DiscoveryServerTest {
         @Test
         void padi_getsPadoUnicast_withNameMaxPayloadServicesCookieRelayAndHostUniq() throws Exception {
             DiscoveryServer s = server(ServerConfig.of(AC, "ac1", List.of("inet")).withInterfaceMtu(1508));
-            DiscoveryResult r = padi(s, T0, HOST, ANY, UNIQ, new PppoeTag.PppMaxPayload(1500), RELAY_TAG);
+            DiscoveryResult r = padi(s, T0, HOST, ANY, UNIQ, new PppoeTag.PppMaxPayload(1500), RELAY_ID);
             byte[] secret = new byte[32];
             new Random(SEED).nextBytes(secret);
             byte[] mac = hmac(secret, bytes(
@@ -103,33 +109,21 @@ class DiscoveryServerTest {
                     0xa0, 0xf3, 0xe4, 0x4f, 0xe3, 0xb0, // the AC
                     0x02, 0x00, 0x00, 0x00, 0x00, 0x01, // the host
                     0xde, 0xad, 0xbe, 0xef)); // its Host-Uniq
-            byte[] golden = Fixtures.concat(bytes(
-                    0x02, 0x00, 0x00, 0x00, 0x00, 0x01, // destination = the host (RFC 2516 §5.2)
-                    0xa0, 0xf3, 0xe4, 0x4f, 0xe3, 0xb0, // source = the AC
-                    0x88, 0x63,             // EtherType = PPPoE Discovery
+            byte[] golden = concat(TO_HOST_FROM_AC, bytes(
                     0x11,                   // VER = 1, TYPE = 1
-                    0x07,                   // CODE = PADO
+                    0x07,                   // CODE = PADO, unicast to the host (RFC 2516 §5.2)
                     0x00, 0x00,             // SESSION_ID = 0
                     0x00, 0x3c,             // LENGTH = 60
                     0x01, 0x02,             // TAG_TYPE = AC-Name
                     0x00, 0x03,             // TAG_LENGTH = 3
-                    'a', 'c', '1',          // TAG_VALUE = "ac1"
-                    0x01, 0x20,             // TAG_TYPE = PPP-Max-Payload (RFC 4638 §4)
-                    0x00, 0x02,             // TAG_LENGTH = 2
-                    0x05, 0xdc,             // TAG_VALUE = 1500, which a 1508-octet MTU carries
-                    0x01, 0x01,             // TAG_TYPE = Service-Name
-                    0x00, 0x04,             // TAG_LENGTH = 4
-                    'i', 'n', 'e', 't',     // TAG_VALUE = "inet", the one service offered
+                    'a', 'c', '1'),         // TAG_VALUE = "ac1"
+                    MAX_PAYLOAD_1500_TAG,   // the host's 1500, which a 1508-octet MTU carries
+                    INET_TAG, bytes(        // the one service offered
                     0x01, 0x04,             // TAG_TYPE = AC-Cookie
                     0x00, 0x14,             // TAG_LENGTH = 20
                     0x65, 0x53, 0xf1, 0x00), // issue time, then the truncated HMAC:
-                    java.util.Arrays.copyOf(mac, 16), bytes(
-                    0x01, 0x10,             // TAG_TYPE = Relay-Session-Id
-                    0x00, 0x03,             // TAG_LENGTH = 3
-                    0x0a, 0x0b, 0x0c,       // TAG_VALUE, echoed
-                    0x01, 0x03,             // TAG_TYPE = Host-Uniq
-                    0x00, 0x04,             // TAG_LENGTH = 4
-                    0xde, 0xad, 0xbe, 0xef)); // TAG_VALUE, echoed
+                    java.util.Arrays.copyOf(mac, 16),
+                    RELAY_TAG, HOST_UNIQ_TAG); // both echoed
             assertArrayEquals(golden, r.sends().get(0).frame().toArray());
             assertEquals(1, s.counters().padoSent());
             assertEquals(0, s.activeSessions());
@@ -139,29 +133,17 @@ class DiscoveryServerTest {
         void padr_getsPads_andTheSessionOpens() {
             DiscoveryServer s = server(config().withInterfaceMtu(1508));
             ByteString cookie = cookieFor(s, T0, HOST);
-            DiscoveryResult r = padr(s, T0, HOST, INET, UNIQ, new PppoeTag.PppMaxPayload(1500), cookieTag(cookie), RELAY_TAG);
+            DiscoveryResult r = padr(s, T0, HOST, INET, UNIQ, new PppoeTag.PppMaxPayload(1500), cookieTag(cookie), RELAY_ID);
             ServerSession session = r.opened().orElseThrow();
             int id = session.sessionId();
-            byte[] golden = bytes(
-                    0x02, 0x00, 0x00, 0x00, 0x00, 0x01, // destination = the host (RFC 2516 §5.4)
-                    0xa0, 0xf3, 0xe4, 0x4f, 0xe3, 0xb0, // source = the AC
-                    0x88, 0x63,             // EtherType = PPPoE Discovery
+            byte[] golden = concat(TO_HOST_FROM_AC, bytes(
                     0x11,                   // VER = 1, TYPE = 1
-                    0x65,                   // CODE = PADS
+                    0x65,                   // CODE = PADS (RFC 2516 §5.4)
                     id >> 8, id & 0xff,     // SESSION_ID = as allocated
-                    0x00, 0x1d,             // LENGTH = 29
-                    0x01, 0x01,             // TAG_TYPE = Service-Name
-                    0x00, 0x04,             // TAG_LENGTH = 4
-                    'i', 'n', 'e', 't',     // TAG_VALUE = the service granted
-                    0x01, 0x20,             // TAG_TYPE = PPP-Max-Payload
-                    0x00, 0x02,             // TAG_LENGTH = 2
-                    0x05, 0xdc,             // TAG_VALUE = 1500
-                    0x01, 0x10,             // TAG_TYPE = Relay-Session-Id
-                    0x00, 0x03,             // TAG_LENGTH = 3
-                    0x0a, 0x0b, 0x0c,       // TAG_VALUE, echoed
-                    0x01, 0x03,             // TAG_TYPE = Host-Uniq
-                    0x00, 0x04,             // TAG_LENGTH = 4
-                    0xde, 0xad, 0xbe, 0xef); // TAG_VALUE, echoed
+                    0x00, 0x1d),            // LENGTH = 29
+                    INET_TAG,               // the service granted
+                    MAX_PAYLOAD_1500_TAG,   // granted (RFC 4638 §4)
+                    RELAY_TAG, HOST_UNIQ_TAG); // both echoed
             assertArrayEquals(golden, r.sends().get(0).frame().toArray());
             assertEquals(new ServerSession(id, HOST, "inet", Optional.of(HOST_UNIQ), OptionalInt.of(1500),
                     Optional.of(RELAY)), session);
@@ -176,17 +158,14 @@ class DiscoveryServerTest {
             DiscoveryServer s = server(config());
             int id = connect(s, T0, HOST).opened().orElseThrow().sessionId();
             DiscoveryResult r = s.terminate(id, "bye");
-            byte[] golden = bytes(
-                    0x02, 0x00, 0x00, 0x00, 0x00, 0x01, // destination = the host (RFC 2516 §5.5)
-                    0xa0, 0xf3, 0xe4, 0x4f, 0xe3, 0xb0, // source = the AC
-                    0x88, 0x63,             // EtherType = PPPoE Discovery
+            byte[] golden = concat(TO_HOST_FROM_AC, bytes(
                     0x11,                   // VER = 1, TYPE = 1
-                    0xa7,                   // CODE = PADT
+                    0xa7,                   // CODE = PADT (RFC 2516 §5.5)
                     id >> 8, id & 0xff,     // SESSION_ID = the session ended
                     0x00, 0x07,             // LENGTH = 7
                     0x02, 0x03,             // TAG_TYPE = Generic-Error
                     0x00, 0x03,             // TAG_LENGTH = 3
-                    'b', 'y', 'e');         // TAG_VALUE = the reason
+                    'b', 'y', 'e'));        // TAG_VALUE = the reason
             assertArrayEquals(golden, r.sends().get(0).frame().toArray());
             assertEquals(0, s.activeSessions());
             assertEquals(List.of(), s.terminate(id, "again").actions());
@@ -351,10 +330,10 @@ class DiscoveryServerTest {
         @Test
         void withoutServiceName_getsServiceNameErrorPads() {
             DiscoveryServer s = server(config());
-            DiscoveryResult r = padr(s, T0, HOST, UNIQ, RELAY_TAG, cookieTag(cookieFor(s, T0, HOST)));
+            DiscoveryResult r = padr(s, T0, HOST, UNIQ, RELAY_ID, cookieTag(cookieFor(s, T0, HOST)));
             assertEquals(List.of("Received PADR packet with no SERVICE_NAME tag"), r.messages());
             assertEquals(PppoeDiscovery.of(PppoeCode.PADS, 0,
-                    PppoeTag.text(PppoeTag.SERVICE_NAME_ERROR, "jppp: Server: No service name tag"), RELAY_TAG, UNIQ),
+                    PppoeTag.text(PppoeTag.SERVICE_NAME_ERROR, "jppp: Server: No service name tag"), RELAY_ID, UNIQ),
                     parseSent(r.sends().get(0), AC, HOST));
             assertEquals(1, s.counters().padsErrors());
         }

@@ -28,6 +28,45 @@ final class Fixtures {
     static final ByteString RELAY = Golden.byteString(0x0a, 0x0b, 0x0c);
     static final Instant T0 = Instant.ofEpochSecond(1_700_000_000L);
 
+    // Ethernet headers of the golden frames (RFC 2516 §4): destination, source, EtherType.
+
+    static final byte[] BROADCAST_FROM_HOST = Golden.bytes(
+            0xff, 0xff, 0xff, 0xff, 0xff, 0xff, // destination = broadcast (RFC 2516 §5.1)
+            0x02, 0x00, 0x00, 0x00, 0x00, 0x01, // source = the host
+            0x88, 0x63);            // EtherType = PPPoE Discovery
+
+    static final byte[] TO_AC_FROM_HOST = Golden.bytes(
+            0xa0, 0xf3, 0xe4, 0x4f, 0xe3, 0xb0, // destination = the chosen AC
+            0x02, 0x00, 0x00, 0x00, 0x00, 0x01, // source = the host
+            0x88, 0x63);            // EtherType = PPPoE Discovery
+
+    static final byte[] TO_HOST_FROM_AC = Golden.bytes(
+            0x02, 0x00, 0x00, 0x00, 0x00, 0x01, // destination = the host, unicast
+            0xa0, 0xf3, 0xe4, 0x4f, 0xe3, 0xb0, // source = the AC
+            0x88, 0x63);            // EtherType = PPPoE Discovery
+
+    // Tags of the golden frames.
+
+    static final byte[] HOST_UNIQ_TAG = Golden.bytes(
+            0x01, 0x03,             // TAG_TYPE = Host-Uniq
+            0x00, 0x04,             // TAG_LENGTH = 4
+            0xde, 0xad, 0xbe, 0xef); // TAG_VALUE, opaque, echoed unchanged
+
+    static final byte[] RELAY_TAG = Golden.bytes(
+            0x01, 0x10,             // TAG_TYPE = Relay-Session-Id
+            0x00, 0x03,             // TAG_LENGTH = 3
+            0x0a, 0x0b, 0x0c);      // TAG_VALUE, opaque, echoed unchanged
+
+    static final byte[] INET_TAG = Golden.bytes(
+            0x01, 0x01,             // TAG_TYPE = Service-Name
+            0x00, 0x04,             // TAG_LENGTH = 4
+            'i', 'n', 'e', 't');    // TAG_VALUE = "inet"
+
+    static final byte[] MAX_PAYLOAD_1500_TAG = Golden.bytes(
+            0x01, 0x20,             // TAG_TYPE = PPP-Max-Payload (RFC 4638 §4)
+            0x00, 0x02,             // TAG_LENGTH = 2
+            0x05, 0xdc);            // TAG_VALUE = 1500
+
     private Fixtures() {
     }
 
