@@ -161,7 +161,7 @@ public final class DiscoveryClient {
         if (config.printAcNames()) {
             p.all(PppoeTag.AC_NAME).forEach(t -> out.info("Access-Concentrator: " + ((PppoeTag.Text) t).text()));
         }
-        if (logErrors(p, out)) {
+        if (out.errorTags(p.code().name(), p)) {
             return nextAttempt(out);
         }
         if (p.acName().isEmpty()) {
@@ -195,7 +195,7 @@ public final class DiscoveryClient {
             return ignore(out, "PADS with another Host-Uniq");
         }
         p.serviceName().ifPresent(s -> out.debug("PADS: Service-Name: '" + s + "'"));
-        if (logErrors(p, out)) {
+        if (out.errorTags(p.code().name(), p)) {
             return nextAttempt(out);
         }
         int id = p.sessionId();
@@ -225,7 +225,7 @@ public final class DiscoveryClient {
         if (p.sessionId() != session.sessionId() || !in.source().equals(session.acMac())) {
             return ignore(out, "PADT for session " + p.sessionId() + " from " + in.source());
         }
-        errors("PADT", p, out);
+        out.errorTags("PADT", p);
         out.info("Session " + session.sessionId() + " terminated -- received PADT from peer");
         state = ClientState.TERMINATED;
         return out.act(new DiscoveryAction.PeerTerminated(session.sessionId())).build();
@@ -305,22 +305,6 @@ public final class DiscoveryClient {
     private static boolean hasText(PppoeDiscovery p, int type, String wanted) {
         ByteString octets = PppoeTag.utf8(wanted);
         return p.all(type).stream().anyMatch(t -> t.value().equals(octets));
-    }
-
-    /** Logs the error tags as pppd does ({@code PADO: Service-Name-Error: ...}); true if there were any. */
-    private static boolean logErrors(PppoeDiscovery p, DiscoveryResult.Builder out) {
-        return errors(p.code().name(), p, out);
-    }
-
-    static boolean errors(String what, PppoeDiscovery p, DiscoveryResult.Builder out) {
-        List<PppoeTag.Text> errors = p.errors();
-        errors.forEach(e -> out.error(what + ": " + errorName(e.type()) + ": " + e.text()));
-        return !errors.isEmpty();
-    }
-
-    /** pppd names AC-System-Error "System-Error" in its messages. */
-    static String errorName(int type) {
-        return type == PppoeTag.AC_SYSTEM_ERROR ? "System-Error" : PppoeTag.name(type);
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jppp.protocol.authn.LogLine;
 import org.jppp.protocol.pppoe.PppoeDiscovery;
+import org.jppp.protocol.pppoe.PppoeTag;
 
 /**
  * The outcome of one event given to a discovery machine: the actions to perform, in order, and
@@ -92,6 +93,19 @@ public record DiscoveryResult(List<DiscoveryAction> actions, List<LogLine> log) 
 
         Builder error(String text) {
             return log(LogLine.Level.ERROR, text);
+        }
+
+        /**
+         * Logs the error tags of {@code p} as pppd does ({@code PADO: Service-Name-Error: ...},
+         * with AC-System-Error called "System-Error"); true if there were any.
+         */
+        boolean errorTags(String what, PppoeDiscovery p) {
+            List<PppoeTag.Text> errors = p.errors();
+            for (PppoeTag.Text e : errors) {
+                String name = e.type() == PppoeTag.AC_SYSTEM_ERROR ? "System-Error" : PppoeTag.name(e.type());
+                error(what + ": " + name + ": " + e.text());
+            }
+            return !errors.isEmpty();
         }
 
         DiscoveryResult build() {

@@ -248,7 +248,7 @@ public final class DiscoveryServer {
                     + upper(owner)).build();
         }
         counts[Count.PADT.ordinal()]++;
-        DiscoveryClient.errors("PADT", in.packet(), out);
+        out.errorTags("PADT", in.packet());
         sessions.remove(id);
         out.info("Session " + id + " closed for client " + owner + ": Received PADT");
         return out.act(new DiscoveryAction.SessionTerminated(id, owner)).build();

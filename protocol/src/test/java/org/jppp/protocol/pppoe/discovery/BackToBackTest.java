@@ -92,16 +92,22 @@ class BackToBackTest {
     }
 
     @Test
-    void lostPados_areRecoveredByRetransmission() {
+    void lostPadosAndPads_areRecoveredByRetransmission() {
         Lan lan = new Lan(T0);
         DiscoveryServer server = new DiscoveryServer(ServerConfig.of(AC, "ac1", List.of("inet")), new Random(4));
         lan.add(server);
         List<DiscoveryClient> clients = clients(lan, 10, Optional.empty());
-        Set<MacAddress> lostOnce = new HashSet<>();
-        lan.losing(s -> s.packet().code().equals(PppoeCode.PADO) && lostOnce.add(s.destination()));
+        Set<String> lostOnce = new HashSet<>();
+        lan.losing(s -> s.packet().code().equals(PppoeCode.PADO) || s.packet().code().equals(PppoeCode.PADS)
+                ? lostOnce.add(s.packet().code() + " " + s.destination()) : false);
         for (int i = 0; i < clients.size(); i++) {
             lan.run(mac(i + 1), clients.get(i).start());
             assertEquals(ClientState.SENT_PADI, clients.get(i).state());
+        }
+        lan.advance(Duration.ofSeconds(5));
+        for (int i = 0; i < clients.size(); i++) {
+            lan.run(mac(i + 1), clients.get(i).timeout());
+            assertEquals(ClientState.SENT_PADR, clients.get(i).state());
         }
         lan.advance(Duration.ofSeconds(5));
         for (int i = 0; i < clients.size(); i++) {
@@ -110,6 +116,8 @@ class BackToBackTest {
         }
         assertEquals(10, server.activeSessions());
         assertEquals(20, server.counters().padoSent());
+        assertEquals(10, server.counters().padrDuplicate(), "the resent PADR got the same PADS");
+        assertEquals(10, server.counters().padsSent());
     }
 
     @Test
