@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.apache.pekko.util.ByteString;
@@ -213,8 +212,8 @@ public final class DiscoveryClient {
                 config.hostUniq(), offer.cookie(), p.relaySessionId().or(offer::relaySessionId));
         state = ClientState.SESSION;
         out.act(new DiscoveryAction.StopTimer()).act(new DiscoveryAction.Established(session));
-        // pppd prints the AC's address with %02X.
-        out.warn("Connected to " + offer.acMac().toString().toUpperCase(Locale.ROOT) + " via interface "
+        // The seed journal (the spec for jppp's log lines) shows the AC's address in lower case.
+        out.info("Connected to " + offer.acMac() + " via interface "
                 + config.interfaceName());
         return out.build();
     }

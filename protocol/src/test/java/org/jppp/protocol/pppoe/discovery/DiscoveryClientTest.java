@@ -146,7 +146,7 @@ class DiscoveryClientTest {
             ClientSession s = r.established().orElseThrow();
             assertEquals(new ClientSession(292, AC, "ac1", "", OptionalInt.empty(), HOST_UNIQ, Optional.of(COOKIE),
                     Optional.empty()), s);
-            assertEquals(List.of("PPP session is 292", "Connected to A0:F3:E4:4F:E3:B0 via interface enp4s0"),
+            assertEquals(List.of("PPP session is 292", "Connected to a0:f3:e4:4f:e3:b0 via interface enp4s0"),
                     r.messages());
             assertEquals(List.of(LogLine.Level.DEBUG, LogLine.Level.INFO, LogLine.Level.WARN),
                     r.log().stream().map(LogLine::level).toList());
