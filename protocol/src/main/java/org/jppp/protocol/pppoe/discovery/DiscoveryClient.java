@@ -212,8 +212,8 @@ public final class DiscoveryClient {
                 config.hostUniq(), offer.cookie(), p.relaySessionId().or(offer::relaySessionId));
         state = ClientState.SESSION;
         out.act(new DiscoveryAction.StopTimer()).act(new DiscoveryAction.Established(session));
-        // The seed journal (the spec for jppp's log lines) shows the AC's address in lower case.
-        out.info("Connected to " + offer.acMac() + " via interface "
+        // pppd logs this at warning level; the seed journal shows the address in lower case.
+        out.warn("Connected to " + offer.acMac() + " via interface "
                 + config.interfaceName());
         return out.build();
     }
