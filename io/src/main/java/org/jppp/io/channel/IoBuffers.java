@@ -2,6 +2,7 @@ package org.jppp.io.channel;
 
 import com.sun.jna.Memory;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * One native scratch buffer per thread for {@code read}/{@code write}. Data is copied into a Java
@@ -17,8 +18,11 @@ public final class IoBuffers {
     private static final ThreadLocal<IoBuffers> LOCAL = ThreadLocal.withInitial(IoBuffers::new);
 
     public final Memory memory = new Memory(SIZE);
-    /** A view of {@link #memory} for copying {@code ByteString}s in; always positioned at 0 when handed out. */
-    private final ByteBuffer view = memory.getByteBuffer(0, SIZE);
+    /**
+     * A view of {@link #memory} for copying {@code ByteString}s in or emitting wire formats (hence
+     * big-endian: JNA hands out native order); always positioned at 0 when handed out.
+     */
+    private final ByteBuffer view = memory.getByteBuffer(0, SIZE).order(ByteOrder.BIG_ENDIAN);
 
     private IoBuffers() {}
 

@@ -250,6 +250,12 @@ public final class PacketSocket implements AutoCloseable {
                 if (errno == Errno.EAGAIN) {
                     return 0;
                 }
+                if (errno == Errno.ENETDOWN) {
+                    // Reported once when the interface goes down; the socket stays bound and
+                    // receives again when it comes back up.
+                    EthernetEndpoint.LOG.warn("{}: interface went down", this);
+                    return 0;
+                }
                 if (errno != Errno.EINTR) {
                     throw new NativeException("recvmmsg(" + ifname + " 0x" + Integer.toHexString(etherType) + ")", errno);
                 }
