@@ -16,15 +16,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * @param <T> what is queued (a PPP payload, a discovery frame, an unknown-session notice)
  */
 final class Inbox<T> {
-    private static final Runnable NOBODY = () -> {};
-
     private final String name;
     private final int capacity;
     private final ReadDemand demand;
     private final ConcurrentLinkedQueue<T> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger size = new AtomicInteger();
     private final AtomicBoolean waiting = new AtomicBoolean();
-    private volatile Runnable waiter = NOBODY;
+    private final WakeUp consumer;
     private volatile boolean closed;
     /** Whether {@link ReadDemand} counts this inbox as having room; guarded by the demand's lock. */
     boolean roomCounted;
@@ -36,6 +34,7 @@ final class Inbox<T> {
         this.name = name;
         this.capacity = capacity;
         this.demand = demand;
+        this.consumer = new WakeUp(name + " already has a consumer");
         demand.recount(this);
     }
 
@@ -53,7 +52,7 @@ final class Inbox<T> {
             demand.recount(this);
         }
         if (waiting.get() && waiting.compareAndSet(true, false)) {
-            waiter.run();
+            consumer.run();
         }
         return true;
     }
@@ -89,16 +88,12 @@ final class Inbox<T> {
     }
 
     /** Attaches the one consumer; its waiter runs on the thread that offers or closes. */
-    synchronized void attach(Runnable consumerWaiter) {
-        if (waiter != NOBODY) {
-            throw new IllegalStateException(name + " already has a consumer running");
-        }
-        waiter = consumerWaiter;
+    void attach(Runnable consumerWaiter) {
+        consumer.attach(consumerWaiter);
     }
 
-    synchronized void detach(Runnable consumerWaiter) {
-        if (waiter == consumerWaiter) {
-            waiter = NOBODY;
+    void detach(Runnable consumerWaiter) {
+        if (consumer.detach(consumerWaiter)) {
             waiting.set(false);
         }
     }
@@ -111,6 +106,6 @@ final class Inbox<T> {
         closed = true;
         queue.clear();
         demand.recount(this);
-        waiter.run();
+        consumer.run();
     }
 }

@@ -30,20 +30,19 @@ import org.jppp.protocol.pppoe.PppoeSession;
  * upstream), and later frames with its id count as unknown.
  */
 public final class SessionChannel implements AutoCloseable {
-    private static final Runnable NOBODY = () -> {};
-
     private final EthernetEndpoint endpoint;
     private final SessionKey key;
     private final EthernetHeader ethernet;
     private final Inbox<ByteString> inbox;
     private final Counters<SessionCounter> counters = new Counters<>(SessionCounter.class);
-    private volatile Runnable sinkWaiter = NOBODY;
+    private final WakeUp sinkWakeUp;
 
     SessionChannel(EthernetEndpoint endpoint, SessionKey key, Inbox<ByteString> inbox) {
         this.endpoint = endpoint;
         this.key = key;
         this.inbox = inbox;
         this.ethernet = new EthernetHeader(key.peer(), endpoint.mac(), PppoeConstants.ETHERTYPE_SESSION);
+        this.sinkWakeUp = new WakeUp(this + " already has a sink");
     }
 
     public MacAddress peer() {
@@ -98,7 +97,7 @@ public final class SessionChannel implements AutoCloseable {
         }
         endpoint.unregister(key, this);
         inbox.close();
-        sinkWaiter.run();
+        sinkWakeUp.run();
     }
 
     /** Called by the endpoint's reader with the payload of a frame of this session. */
@@ -119,6 +118,8 @@ public final class SessionChannel implements AutoCloseable {
             counters.increment(SessionCounter.FRAMES_OUT);
         } else if (sent == Sent.REFUSED) {
             counters.increment(SessionCounter.DROPPED_OUT);
+        } else if (sent == Sent.WOULD_BLOCK) {
+            counters.increment(SessionCounter.SEND_WAITS);
         }
         return sent;
     }
@@ -128,17 +129,12 @@ public final class SessionChannel implements AutoCloseable {
     }
 
     /** The running sink's wake-up for {@link #close()}; one sink at a time. */
-    synchronized void attachSink(Runnable waiter) {
-        if (sinkWaiter != NOBODY) {
-            throw new IllegalStateException(this + " already has a sink running");
-        }
-        sinkWaiter = waiter;
+    void attachSink(Runnable waiter) {
+        sinkWakeUp.attach(waiter);
     }
 
-    synchronized void detachSink(Runnable waiter) {
-        if (sinkWaiter == waiter) {
-            sinkWaiter = NOBODY;
-        }
+    void detachSink(Runnable waiter) {
+        sinkWakeUp.detach(waiter);
     }
 
     @Override

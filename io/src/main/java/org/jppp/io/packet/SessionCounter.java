@@ -12,5 +12,7 @@ public enum SessionCounter {
      * PPP frames not sent: empty, longer than the interface MTU minus the PPPoE header, or
      * refused by the kernel.
      */
-    DROPPED_OUT
+    DROPPED_OUT,
+    /** Times the socket's send buffer was full and the sink waited for it to drain (back-pressure, not loss). */
+    SEND_WAITS
 }

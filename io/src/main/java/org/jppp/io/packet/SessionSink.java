@@ -19,6 +19,8 @@ import org.apache.pekko.util.ByteString;
  * {@code EAGAIN} it keeps that frame, waits for writability (the event loop's one-shot
  * interest, shared by every session of the endpoint) and does not pull, which back-pressures
  * upstream; the socket buffer behind it is the queue. Refused frames are counted and skipped.
+ * The materialized stage completes when upstream finished and the last frame went out, or when
+ * the session closed.
  */
 final class SessionSink extends AbstractGraphStageWithMaterializedValue<SinkShape<ByteString>, CompletionStage<Done>> {
     private final Inlet<ByteString> in = Inlet.create("SessionSink.in");
@@ -35,80 +37,82 @@ final class SessionSink extends AbstractGraphStageWithMaterializedValue<SinkShap
     }
 
     @Override
-    public Pair<GraphStageLogic, CompletionStage<Done>> createLogicAndMaterializedValuePair(
-            Attributes inheritedAttributes) {
-        CompletableFuture<Done> done = new CompletableFuture<>();
-        GraphStageLogic logic = new GraphStageLogic(shape) {
-            private ByteString pending;
-            private Runnable wake;
+    public Pair<GraphStageLogic, CompletionStage<Done>> createLogicAndMaterializedValuePair(Attributes attributes) {
+        Logic logic = new Logic();
+        return Pair.create(logic, logic.done);
+    }
 
-            {
-                setHandler(in, new AbstractInHandler() {
-                    @Override
-                    public void onPush() {
-                        pending = grab(in);
-                        send();
-                    }
+    private final class Logic extends GraphStageLogic {
+        final CompletableFuture<Done> done = new CompletableFuture<>();
+        private ByteString pending;
+        private Runnable wake;
 
-                    @Override
-                    public void onUpstreamFinish() {
-                        if (pending == null) {
-                            finish();
-                        }
-                    }
-
-                    @Override
-                    public void onUpstreamFailure(Throwable ex) {
-                        done.completeExceptionally(ex);
-                        failStage(ex);
-                    }
-                });
-            }
-
-            @Override
-            public void preStart() {
-                AsyncCallback<Boolean> retry = createAsyncCallback(unused -> send());
-                wake = () -> retry.invoke(Boolean.TRUE);
-                session.attachSink(wake);
-                // Upstream may finish while a frame waits for the socket: stay to send it.
-                setKeepGoing(true);
-                pull(in);
-            }
-
-            @Override
-            public void postStop() {
-                session.detachSink(wake);
-                done.completeExceptionally(new IOException(session + ": sink stopped before completion"));
-            }
-
-            private void send() {
-                if (!session.isOpen()) {
-                    finish();
-                    return;
+        Logic() {
+            super(shape);
+            setHandler(in, new AbstractInHandler() {
+                @Override
+                public void onPush() {
+                    pending = grab(in);
+                    send();
                 }
-                if (pending == null) {
-                    return;
-                }
-                switch (session.send(pending)) {
-                    case WOULD_BLOCK -> session.awaitWritable(wake);
-                    case CLOSED -> finish();
-                    default -> {
-                        pending = null;
-                        if (isClosed(in)) {
-                            finish();
-                        } else {
-                            pull(in);
-                        }
+
+                @Override
+                public void onUpstreamFinish() {
+                    if (pending == null) {
+                        finish();
                     }
                 }
-            }
 
-            private void finish() {
-                done.complete(Done.getInstance());
-                completeStage();
+                @Override
+                public void onUpstreamFailure(Throwable ex) {
+                    done.completeExceptionally(ex);
+                    failStage(ex);
+                }
+            });
+        }
+
+        @Override
+        public void preStart() {
+            AsyncCallback<Boolean> retry = createAsyncCallback(unused -> send());
+            wake = () -> retry.invoke(Boolean.TRUE);
+            session.attachSink(wake);
+            // Upstream may finish while a frame waits for the socket: stay to send it.
+            setKeepGoing(true);
+            pull(in);
+        }
+
+        @Override
+        public void postStop() {
+            session.detachSink(wake);
+            done.completeExceptionally(new IOException(session + ": sink stopped before completion"));
+        }
+
+        private void send() {
+            if (!session.isOpen()) {
+                finish();
+                return;
             }
-        };
-        return Pair.create(logic, done);
+            if (pending == null) {
+                return;
+            }
+            switch (session.send(pending)) {
+                case WOULD_BLOCK -> session.awaitWritable(wake);
+                case CLOSED -> finish();
+                default -> {
+                    pending = null;
+                    if (isClosed(in)) {
+                        finish();
+                    } else {
+                        pull(in);
+                    }
+                }
+            }
+        }
+
+        private void finish() {
+            done.complete(Done.getInstance());
+            completeStage();
+        }
     }
 
     @Override
