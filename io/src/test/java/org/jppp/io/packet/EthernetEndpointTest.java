@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
@@ -19,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.apache.pekko.Done;
 import org.apache.pekko.stream.javadsl.Keep;
 import org.apache.pekko.stream.javadsl.Sink;
@@ -45,7 +47,8 @@ import org.junit.jupiter.api.Test;
  * Sockets are opened on the test thread inside the namespace, as the TUN test does.
  */
 class EthernetEndpointTest extends IoTestSupport {
-    private static final Settings SETTINGS = new Settings(1024, 64, 64, 4 << 20, 32);
+    /** Session queues deep enough (≈100 ms at the throughput check's rate) to ride out a busy shared CPU. */
+    private static final Settings SETTINGS = new Settings(4096, 64, 64, 4 << 20, 32);
     private static final int SESSIONS = 50;
     private static final int FRAMES = 1000;
     private static final byte FROM_A = 'A';
@@ -104,7 +107,7 @@ class EthernetEndpointTest extends IoTestSupport {
     }
 
     @Test
-    void fiftySessions_thousandFramesEachWay_eachReachesItsOwnSessionInOrder() throws Exception {
+    void fiftySessions_thousandFramesEachWay_eachReachesItsOwnSessionOnce() throws Exception {
         List<SessionChannel> opened = new ArrayList<>();
         try {
             List<CompletionStage<List<ByteString>>> received = new ArrayList<>();
@@ -125,10 +128,7 @@ class EthernetEndpointTest extends IoTestSupport {
             for (int i = 0; i < received.size(); i++) {
                 int id = i / 2 + 1;
                 byte from = i % 2 == 0 ? FROM_B : FROM_A;
-                List<ByteString> frames = await(received.get(i));
-                for (int seq = 0; seq < FRAMES; seq++) {
-                    assertEquals(frame(from, id, seq), frames.get(seq), "session " + id + " frame " + seq);
-                }
+                assertEachOnce(await(received.get(i)), from, id, FRAMES);
             }
             for (SessionChannel session : opened) {
                 assertEquals(FRAMES, session.counters().get(SessionCounter.FRAMES_IN), session.toString());
@@ -161,8 +161,8 @@ class EthernetEndpointTest extends IoTestSupport {
                 SessionChannel busyAtA = endpointA.register(endpointB.mac(), 901);
                 SessionChannel busyAtB = endpointB.register(endpointA.mac(), 901)) {
             CompletionStage<List<ByteString>> busyReceived = busyAtB.source().take(FRAMES).runWith(Sink.seq(), system);
-            CompletionStage<Done> stuckSent = numbered(FROM_A, 900, stuckFrames, 20).runWith(stuckAtA.sink(), system);
-            CompletionStage<Done> busySent = numbered(FROM_A, 901, FRAMES, 20).runWith(busyAtA.sink(), system);
+            CompletionStage<Done> stuckSent = numbered(FROM_A, 900, stuckFrames, 50).runWith(stuckAtA.sink(), system);
+            CompletionStage<Done> busySent = numbered(FROM_A, 901, FRAMES, 50).runWith(busyAtA.sink(), system);
             await(stuckSent);
             await(busySent);
             assertEquals(FRAMES, await(busyReceived).size());
@@ -248,10 +248,7 @@ class EthernetEndpointTest extends IoTestSupport {
                 SessionChannel atB = endpointB.register(endpointA.mac(), 0x6000)) {
             CompletionStage<List<ByteString>> received = atB.source().take(total).runWith(Sink.seq(), system);
             await(Source.range(0, total - 1).map(seq -> frame(FROM_A, 0x6000, seq)).runWith(atA.sink(), system));
-            List<ByteString> frames = await(received);
-            for (int seq = 0; seq < total; seq++) {
-                assertEquals(frame(FROM_A, 0x6000, seq), frames.get(seq), "frame " + seq);
-            }
+            assertEachOnce(await(received), FROM_A, 0x6000, total);
             assertTrue(atA.counters().get(SessionCounter.SEND_WAITS) > 0, atA.counters().toString());
             assertEquals(0, atA.counters().get(SessionCounter.DROPPED_OUT));
         } finally {
@@ -275,20 +272,23 @@ class EthernetEndpointTest extends IoTestSupport {
         int total = 100_000;
         try (SessionChannel atA = endpointA.register(endpointB.mac(), 0x5000);
                 SessionChannel atB = endpointB.register(endpointA.mac(), 0x5000)) {
-            // Order and completeness checked as the frames stream by, without keeping them: the
-            // count of frames that came in their expected place.
-            CompletionStage<Integer> inOrder = atB.source().take(total)
-                    .runFold(0, (expected, frame) -> frame.equals(frame(FROM_A, 0x5000, expected)) ? expected + 1 : expected,
-                            system);
+            // Completeness checked as the frames stream by, without keeping them: the set of
+            // sequence numbers seen, or -1 for a frame of another session or side.
+            CompletionStage<BitSet> seen = atB.source().take(total)
+                    .runFold(new BitSet(total), (set, frame) -> {
+                        set.set(frame.slice(0, 7).equals(frame(FROM_A, 0x5000, 0).slice(0, 7)) ? sequence(frame) : total);
+                        return set;
+                    }, system);
             // ≈40k frames/s: not a benchmark, a check that nothing is lost on the way.
             await(numbered(FROM_A, 0x5000, total, 400).runWith(atA.sink(), system));
             try {
-                inOrder.toCompletableFuture().get(20, TimeUnit.SECONDS);
+                seen.toCompletableFuture().get(20, TimeUnit.SECONDS);
             } catch (TimeoutException lost) {
-                atB.close(); // completes the source, so that the count can be reported
+                atB.close(); // completes the source, so that what came can be reported
             }
             String where = atB.counters() + " " + endpointB.counters() + "\n" + b.ip("-s", "link", "show", "pb").output();
-            assertEquals(total, await(inOrder), where);
+            assertEquals(total, await(seen).nextClearBit(0), where);
+            assertFalse(await(seen).get(total), "frames of another session");
             assertEquals(0, atB.counters().get(SessionCounter.DROPPED_IN));
         }
     }
@@ -345,6 +345,26 @@ class EthernetEndpointTest extends IoTestSupport {
         b.putInt(sessionId);
         b.putInt(seq);
         return ByteString.fromArrayUnsafe(b.array());
+    }
+
+    /**
+     * {@code frames} are the {@code count} frames {@link #numbered} made for this session and
+     * side, each exactly once. Order is not asserted: veth queues a frame on the backlog of the
+     * CPU that sent it, so frames sent from two CPUs in turn may overtake each other.
+     */
+    private static void assertEachOnce(List<ByteString> frames, byte from, int sessionId, int count) {
+        ByteString header = frame(from, sessionId, 0).slice(0, 7);
+        List<Integer> sequences = new ArrayList<>();
+        for (ByteString frame : frames) {
+            assertEquals(header, frame.slice(0, 7), "a frame of session " + sessionId + " from " + (char) from);
+            sequences.add(sequence(frame));
+        }
+        sequences.sort(null);
+        assertEquals(IntStream.range(0, count).boxed().toList(), sequences, "session " + sessionId);
+    }
+
+    private static int sequence(ByteString frame) {
+        return frame.asByteBuffer().getInt(7);
     }
 
     /** A PPP frame: protocol then one octet of information. */
