@@ -328,6 +328,18 @@ class EthernetEndpointTest extends IoTestSupport {
         assertEquals(fdsBefore, openFds(), "open sockets, epoll and eventfd descriptors");
     }
 
+    @Test
+    void eventLoopClosedUnderneath_closesTheEndpointAndItsSessions() throws Exception {
+        EventLoop ownLoop = EventLoop.start("jppp-packet-lost");
+        EthernetEndpoint endpoint = b.inside(() -> EthernetEndpoint.open(ownLoop, system.dispatcher(), "pb", SETTINGS));
+        SessionChannel session = endpoint.register(endpointA.mac(), 5);
+        CompletionStage<List<ByteString>> source = session.source().runWith(Sink.seq(), system);
+        ownLoop.close();
+        assertEquals(List.of(), await(source));
+        assertFalse(endpoint.isOpen());
+        assertFalse(session.isOpen());
+    }
+
     /**
      * {@code count} frames of one session from one side (see {@link #frame}), at most
      * {@code per10ms} every 10 ms: a bounded rate, so that the test checks delivery and not how
