@@ -157,7 +157,20 @@ public final class EthernetEndpoint implements AutoCloseable {
      * @return false if it was dropped (socket buffer full, refused, endpoint closed); counted
      */
     public boolean sendDiscovery(MacAddress destination, PppoeDiscovery packet) {
-        EthernetHeader header = new EthernetHeader(destination, mac(), PppoeConstants.ETHERTYPE_DISCOVERY);
+        return sendDiscovery(new EthernetHeader(destination, mac(), PppoeConstants.ETHERTYPE_DISCOVERY), packet);
+    }
+
+    /**
+     * Sends a discovery packet behind a header the caller built (a discovery machine's
+     * {@code Send} action carries one). Thread-safe, never blocks.
+     *
+     * @return false if it was dropped (socket buffer full, refused, endpoint closed); counted
+     * @throws IllegalArgumentException if the header's EtherType is not 0x8863
+     */
+    public boolean sendDiscovery(EthernetHeader header, PppoeDiscovery packet) {
+        if (header.etherType() != PppoeConstants.ETHERTYPE_DISCOVERY) {
+            throw new IllegalArgumentException(String.format("discovery frame with EtherType 0x%04x", header.etherType()));
+        }
         boolean sent = discoverySocket.send(header, packet) == Sent.SENT;
         counters.increment(sent ? EndpointCounter.DISCOVERY_OUT : EndpointCounter.DISCOVERY_OUT_DROPPED);
         return sent;

@@ -104,6 +104,9 @@ class EthernetEndpointTest extends IoTestSupport {
         assertEquals(PppoeConstants.ETHERTYPE_DISCOVERY, frame.ethernet().etherType());
         assertTrue(endpointA.counters().get(EndpointCounter.DISCOVERY_OUT) >= 1);
         assertTrue(endpointB.counters().get(EndpointCounter.DISCOVERY_IN) >= 1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> endpointA.sendDiscovery(
+                new EthernetHeader(endpointB.mac(), endpointA.mac(), PppoeConstants.ETHERTYPE_SESSION), padi));
+        assertEquals("discovery frame with EtherType 0x8864", e.getMessage());
     }
 
     @Test
