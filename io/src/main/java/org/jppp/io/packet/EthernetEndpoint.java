@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * every consumer of a socket is full, leaving frames in the kernel's 4 MB buffer.
  */
 public final class EthernetEndpoint implements AutoCloseable {
-    static final Logger LOG = LoggerFactory.getLogger(EthernetEndpoint.class);
+    private static final Logger LOG = LoggerFactory.getLogger(EthernetEndpoint.class);
 
     /**
      * Sizes of the endpoint's buffers.

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * there is never more than one run at a time and no request is lost.
  */
 final class FrameReader implements Runnable {
-    static final Logger LOG = LoggerFactory.getLogger(FrameReader.class);
+    private static final Logger LOG = LoggerFactory.getLogger(FrameReader.class);
     private static final int MAX_BATCHES = 16;
 
     /** What the reader does with each frame, on the executor's thread. */

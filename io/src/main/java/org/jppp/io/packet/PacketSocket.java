@@ -18,6 +18,8 @@ import org.jppp.io.tun.IfControl;
 import org.jppp.protocol.pppoe.EthernetHeader;
 import org.jppp.protocol.pppoe.Emittable;
 import org.jppp.protocol.pppoe.MacAddress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An {@code AF_PACKET}/{@code SOCK_RAW} socket bound to one interface and one EtherType: each
@@ -51,6 +53,7 @@ public final class PacketSocket implements AutoCloseable {
         CLOSED
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(PacketSocket.class);
     private static final int SOCKADDR_LL_SIZE = 20;
     // struct mmsghdr on LP64: struct msghdr (56 octets) then unsigned msg_len, padded to 64.
     private static final int MMSGHDR_SIZE = 64;
@@ -253,7 +256,7 @@ public final class PacketSocket implements AutoCloseable {
                 if (errno == Errno.ENETDOWN) {
                     // Reported once when the interface goes down; the socket stays bound and
                     // receives again when it comes back up.
-                    EthernetEndpoint.LOG.warn("{}: interface went down", this);
+                    LOG.warn("{}: interface went down", this);
                     return 0;
                 }
                 if (errno != Errno.EINTR) {
