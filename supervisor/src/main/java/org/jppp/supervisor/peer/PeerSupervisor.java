@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
+import org.apache.pekko.actor.ActorInitializationException;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.ChildFailed;
@@ -55,7 +56,8 @@ import org.slf4j.LoggerFactory;
  *     expired}) and the supervisor's own cause (12, 13) is the attempt's exit status, as pppd sets
  *     {@code status} when it calls lcp_close.</li>
  * <li><b>crashes</b>: a session that throws is stopped by Pekko's default for typed children; the
- *     supervisor watches it, counts the crash as a failed attempt with exit status 1
+ *     supervisor watches it, counts the crash as a failed attempt (even after a network protocol
+ *     came up) with exit status 1
  *     (EXIT_FATAL_ERROR, what pppd exits with on a fatal error) and takes the same holdoff path,
  *     which makes it a restart with backoff that touches no other peer.</li>
  * </ul>
@@ -177,9 +179,15 @@ public final class PeerSupervisor extends AbstractBehavior<PeerSupervisor.Comman
                 .onMessage(Redial.class, m -> onRedial())
                 .onMessage(Stop.class, m -> onStop())
                 .onMessage(Status.class, this::onStatus)
-                .onSignal(ChildFailed.class, s -> onSessionGone(s.getRef(), "session failed: " + s.getCause()))
+                .onSignal(ChildFailed.class, s -> onSessionGone(s.getRef(), "session failed: " + cause(s.getCause())))
                 .onSignal(Terminated.class, s -> onSessionGone(s.getRef(), "session stopped before finishing"))
                 .build();
+    }
+
+    /** What went wrong, without Pekko's wrapper when the session failed while being built. */
+    private static Throwable cause(Throwable failure) {
+        return failure instanceof ActorInitializationException && failure.getCause() != null
+                ? failure.getCause() : failure;
     }
 
     /** One pass of pppd's main loop: a fresh incarnation of the link. */
@@ -347,12 +355,15 @@ public final class PeerSupervisor extends AbstractBehavior<PeerSupervisor.Comman
         upSince = Optional.empty();
         phase = Phase.DEAD;
         stopCallouts();
-        if (closeCause.isEmpty() && finished.isEmpty()) {
+        boolean crashed = closeCause.isEmpty() && finished.isEmpty();
+        if (crashed) {
             LOG.warn("attempt {}: {}", attempt, crash);
         }
         Exit exit = closeCause.or(() -> finished).orElse(new Exit(ExitStatus.EXIT_FATAL_ERROR, crash));
         lastExit = Optional.of(exit);
-        if (!reachedUp) {
+        // A crash counts even after an NCP came up, so that a session that always crashes once up
+        // still meets maxfail.
+        if (!reachedUp || crashed) {
             failures++;
         }
         if (stopRequested || !settings.redials()) {
