@@ -51,21 +51,23 @@ import org.slf4j.LoggerFactory;
  *     described in {@link SupervisorSettings}.</li>
  * <li><b>maxconnect, idle</b>: counted from the first network protocol up, stopped when the last
  *     goes down (np_up, np_down). The idle check asks the {@link IdleProbe} first after {@code idle}
- *     seconds, then again when the link could first have been idle that long, as check_idle does;
+ *     seconds, then again when the link could first have been idle that long, as check_idle does
+ *     (what counts as traffic: see {@link IdleProbe});
  *     the session is closed with pppd's reasons ({@code Link inactive}, {@code Connect time
  *     expired}) and the supervisor's own cause (12, 13) is the attempt's exit status, as pppd sets
  *     {@code status} when it calls lcp_close.</li>
  * <li><b>crashes</b>: a session that throws is stopped by Pekko's default for typed children; the
  *     supervisor watches it, counts the crash as a failed attempt (even after a network protocol
- *     came up) with exit status 1
- *     (EXIT_FATAL_ERROR, what pppd exits with on a fatal error) and takes the same holdoff path,
- *     which makes it a restart with backoff that touches no other peer.</li>
+ *     came up) with exit status 1 (EXIT_FATAL_ERROR, what pppd exits with on a fatal error) and
+ *     takes the same holdoff path, which makes it a restart with backoff that touches no other
+ *     peer.</li>
  * </ul>
  *
  * <p>The first cause given for closing a session sticks, as in {@link PeerSession}. The pppd lines
  * for the signals behind {@link Redial} and {@link Stop} ({@code Hangup (SIGHUP)}, {@code
  * Terminating on signal 15}) name the signal, so whoever turns a signal into a command logs them.
- * After it stops, the supervisor stays to answer {@link Status} until told to {@link Stop} again.
+ * After it stops, the supervisor stays to answer {@link Status}, ignoring {@link Redial}, until told
+ * to {@link Stop} again.
  * One timer serves both the holdoff and the callouts of an up link.
  */
 public final class PeerSupervisor extends AbstractBehavior<PeerSupervisor.Command> {
