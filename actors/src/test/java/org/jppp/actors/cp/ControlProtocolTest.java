@@ -229,8 +229,9 @@ class ControlProtocolTest {
 
         @Test
         void loopedLine_ownMagicKeepsComingBack_loopbackExit17() {
-            // Max-Failure high enough that our own Naks of the looped magic never turn into Rejects.
-            Harness h = new Harness(lcp(FsmConfig.DEFAULT.withMaxFailure(100),
+            // Default Max-Failure (5) is below the loopback count (10): the colliding magic must
+            // still be Naked, never Rejected, for the loop to be detected (pppd lcp_reqci).
+            Harness h = new Harness(lcp(FsmConfig.DEFAULT,
                     new EchoKeepalive.Settings(Duration.ZERO, 0, false, framesIn::get)));
             h.actor.tell(new ControlProtocol.Open());
             h.actor.tell(new ControlProtocol.Up());

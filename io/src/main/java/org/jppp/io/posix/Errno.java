@@ -8,6 +8,7 @@ public final class Errno {
     public static final int ENOENT = 2;
     public static final int EINTR = 4;
     public static final int EIO = 5;
+    public static final int ENXIO = 6;
     public static final int EBADF = 9;
     public static final int EAGAIN = 11;
     public static final int EBUSY = 16;
@@ -16,6 +17,7 @@ public final class Errno {
     public static final int EINVAL = 22;
     public static final int EPIPE = 32;
     public static final int EMSGSIZE = 90;
+    public static final int ENETDOWN = 100;
     public static final int ENOBUFS = 105;
 
     private static final Map<Integer, String> NAMES = Map.ofEntries(

@@ -46,8 +46,19 @@ public final class Libc {
 
     public static final int AF_INET = 2;
     public static final int AF_INET6 = 10;
+    public static final int AF_PACKET = 17;
     public static final int SOCK_DGRAM = 2;
+    public static final int SOCK_RAW = 3;
+    public static final int SOCK_NONBLOCK = 0x800;
     public static final int SOCK_CLOEXEC = 0x80000;
+
+    public static final int SOL_SOCKET = 1;
+    public static final int SO_RCVBUF = 8;
+    public static final int SO_RCVBUFFORCE = 33;
+    public static final int SOL_PACKET = 263;
+    public static final int PACKET_IGNORE_OUTGOING = 23;
+    public static final int MSG_TRUNC = 0x20;
+    public static final int MSG_DONTWAIT = 0x40;
 
     public static final int CLONE_NEWNET = 0x40000000;
     public static final int SIGTERM = 15;
@@ -60,6 +71,9 @@ public final class Libc {
     public static native long write(int fd, Pointer buf, long count);
 
     public static native int close(int fd);
+
+    /** Up to {@code vlen} datagrams in one call; {@code msgvec} is an array of {@code struct mmsghdr}. */
+    public static native int recvmmsg(int fd, Pointer msgvec, int vlen, int flags, Pointer timeout);
 
     public static native int epoll_create1(int flags);
 
@@ -77,6 +91,12 @@ public final class Libc {
     public static native int pipe2(int[] fds, int flags);
 
     public static native int socket(int domain, int type, int protocol);
+
+    public static native int bind(int fd, Pointer addr, int addrlen);
+
+    public static native int setsockopt(int fd, int level, int optname, int[] optval, int optlen);
+
+    public static native int getsockopt(int fd, int level, int optname, int[] optval, int[] optlen);
 
     public static native int setns(int fd, int nstype);
 

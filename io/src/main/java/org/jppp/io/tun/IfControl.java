@@ -31,6 +31,8 @@ public final class IfControl implements AutoCloseable {
     private static final long SIOCSIFMTU = 0x8922;
     private static final long SIOCGIFINDEX = 0x8933;
     private static final long SIOCSIFTXQLEN = 0x8943;
+    private static final long SIOCGIFHWADDR = 0x8927;
+    private static final int ETHER_ADDR_LENGTH = 6;
     private static final int IFF_UP = 0x1;
     private static final Inet4Address HOST_MASK = inet4(new byte[] {-1, -1, -1, -1});
 
@@ -79,6 +81,16 @@ public final class IfControl implements AutoCloseable {
         Ifreq request = new Ifreq(ifname);
         ioctl(inetFd, SIOCGIFINDEX, "SIOCGIFINDEX", ifname, request.memory);
         return request.getInt();
+    }
+
+    /**
+     * The link-layer address (the MAC of an Ethernet interface): the first six octets of the
+     * {@code struct sockaddr} the kernel returns, after its 2-octet family.
+     */
+    public byte[] hardwareAddress(String ifname) {
+        Ifreq request = new Ifreq(ifname);
+        ioctl(inetFd, SIOCGIFHWADDR, "SIOCGIFHWADDR", ifname, request.memory);
+        return request.getBytes(2, ETHER_ADDR_LENGTH);
     }
 
     /** Sets or clears {@code IFF_UP}, keeping the other flags. */

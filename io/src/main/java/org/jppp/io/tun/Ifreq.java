@@ -56,6 +56,11 @@ final class Ifreq {
         memory.setInt(UNION, value);
     }
 
+    /** {@code length} octets of the union from {@code offset} (e.g. a hardware address in a {@code struct sockaddr}). */
+    byte[] getBytes(int offset, int length) {
+        return memory.getByteArray(UNION + offset, length);
+    }
+
     /** {@code struct sockaddr_in}: family in host order, port 0, address in network order. */
     void setAddress(Inet4Address address) {
         memory.share(UNION).clear(SIZE - UNION);

@@ -15,14 +15,14 @@ import org.jppp.io.posix.LibcVarargs;
  * it changes only that thread), creates the fds it needs, and returns. An fd keeps the namespace
  * it was created in, so the TUN and the control sockets keep working from any thread afterwards.
  */
-final class NetNamespace implements AutoCloseable {
-    final String name;
+public final class NetNamespace implements AutoCloseable {
+    public final String name;
 
     private NetNamespace(String name) {
         this.name = name;
     }
 
-    static NetNamespace create() throws Exception {
+    public static NetNamespace create() throws Exception {
         byte[] random = new byte[4];
         ThreadLocalRandom.current().nextBytes(random);
         String name = "jppp-t-" + HexFormat.of().formatHex(random);
@@ -31,7 +31,7 @@ final class NetNamespace implements AutoCloseable {
     }
 
     /** Runs {@code action} on this thread inside the namespace, then returns to the original one. */
-    <T> T inside(Supplier<T> action) {
+    public <T> T inside(Supplier<T> action) {
         int original = LibcVarargs.openChecked("/proc/thread-self/ns/net", Libc.O_RDONLY | Libc.O_CLOEXEC);
         int target = -1;
         try {
@@ -51,7 +51,7 @@ final class NetNamespace implements AutoCloseable {
     }
 
     /** {@code ip -n NS args...}. */
-    IoTestSupport.Result ip(String... args) throws Exception {
+    public IoTestSupport.Result ip(String... args) throws Exception {
         String[] command = new String[args.length + 3];
         command[0] = "ip";
         command[1] = "-n";

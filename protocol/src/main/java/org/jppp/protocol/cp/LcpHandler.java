@@ -332,6 +332,13 @@ public final class LcpHandler extends TypedOptionHandler<LcpOption> {
         return new String(b, StandardCharsets.UTF_8);
     }
 
+    @Override
+    public boolean rejectAfterMaxFailure(int optionType) {
+        // pppd lcp_reqci: a colliding Magic-Number is Naked even after Max-Failure, otherwise
+        // the loopback count (lcp loopbackfail, 10) could never be reached.
+        return optionType != LcpOption.MAGIC_NUMBER;
+    }
+
     /** The peer's MRU once acked: bounds a Code-Reject (RFC 1661 §5.6). */
     @Override
     public int peerMru() {

@@ -32,7 +32,8 @@ public final class Counters<E extends Enum<E>> {
         return values.get(counter.ordinal());
     }
 
-    void increment(E counter) {
+    /** Public so that the io module's packet endpoints count with the same type. */
+    public void increment(E counter) {
         values.incrementAndGet(counter.ordinal());
     }
 

@@ -268,10 +268,20 @@ public final class Fsm {
      */
     private Verdict nakToReject(Verdict nak, List<ConfigOption> requested) {
         Set<Integer> nakedTypes = new HashSet<>();
-        nak.options().forEach(o -> nakedTypes.add(o.type()));
+        List<ConfigOption> stillNaked = new ArrayList<>();
+        for (ConfigOption o : nak.options()) {
+            if (handler.rejectAfterMaxFailure(o.type())) {
+                nakedTypes.add(o.type());
+            } else {
+                stillNaked.add(o);
+            }
+        }
         List<ConfigOption> rejected = requested.stream().filter(o -> nakedTypes.contains(o.type())).toList();
         LOG.debug("{}: {} Configure-Naks sent without an Ack; rejecting instead", name(), naksSent);
-        return rejected.isEmpty() ? Verdict.ack() : Verdict.reject(rejected);
+        if (!rejected.isEmpty()) {
+            return Verdict.reject(rejected);
+        }
+        return stillNaked.isEmpty() ? Verdict.ack() : Verdict.nak(stillNaked);
     }
 
     /** Whether a reply must answer our outstanding request in the current state. */

@@ -60,6 +60,15 @@ public interface OptionHandler {
         return rejectedCode >= 1 && rejectedCode <= 7;
     }
 
+    /**
+     * Whether a Nak of this option type turns into a Reject once Max-Failure Naks went unanswered
+     * (§4.6). LCP keeps Naking a colliding Magic-Number, as pppd does, so that a looped-back line
+     * is still detected after Max-Failure.
+     */
+    default boolean rejectAfterMaxFailure(int optionType) {
+        return true;
+    }
+
     /** A packet with a code beyond 1..7; by default unknown, answered with Code-Reject. */
     default ExtraCode receiveExtra(ControlPacket packet) {
         return ExtraCode.unknown();

@@ -206,6 +206,24 @@ class FsmBehaviourTest {
         }
 
         @Test
+        void reqSent_optionExemptFromMaxFailure_staysNaked() {
+            ScriptedHandler scripted = new ScriptedHandler();
+            OptionHandler exempt = new DelegatingHandler(scripted) {
+                @Override
+                public boolean rejectAfterMaxFailure(int optionType) {
+                    return optionType != 98;
+                }
+            };
+            Fsm f = new Fsm(exempt, FsmConfig.DEFAULT.withMaxFailure(1));
+            f.open();
+            f.up();
+            for (int i = 0; i < 5; i++) {
+                assertEquals(ControlCode.CONFIGURE_NAK, f.receive(NAKABLE_REQUEST).sent().get(0).code(),
+                        "Nak " + (i + 1) + " of an exempt option (LCP's Magic-Number) is never a Reject");
+            }
+        }
+
+        @Test
         void reqSent_ackResetsTheFailureCount() {
             Fsm f = reqSent(FsmConfig.DEFAULT.withMaxFailure(1));
             f.receive(NAKABLE_REQUEST);

@@ -1,0 +1,300 @@
+package org.jppp.io.packet;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.pekko.NotUsed;
+import org.apache.pekko.stream.javadsl.Source;
+import org.apache.pekko.util.ByteString;
+import org.jppp.io.loop.EventLoop;
+import org.jppp.io.packet.PacketSocket.Sent;
+import org.jppp.protocol.framing.Counters;
+import org.jppp.protocol.pppoe.EthernetHeader;
+import org.jppp.protocol.pppoe.MacAddress;
+import org.jppp.protocol.pppoe.PppoeConstants;
+import org.jppp.protocol.pppoe.PppoeDiscovery;
+import org.jppp.protocol.pppoe.PppoeSession;
+import org.jppp.protocol.wire.MalformedPacketException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The PPPoE side of one Ethernet interface, shared by every session on it: a discovery socket
+ * (EtherType 0x8863) and a session socket (0x8864), both on the shared {@link EventLoop}, read on
+ * the shared {@link Executor}. No thread belongs to an endpoint or a session.
+ *
+ * <p><b>Sessions</b> are {@link #register registered} by (peer MAC, SESSION_ID) once discovery
+ * assigned them; a received session frame goes to the session whose key matches its source MAC
+ * and SESSION_ID, with the Ethernet and PPPoE headers removed and octets past LENGTH (Ethernet
+ * padding, RFC 2516 §4) dropped. Frames for no registered session are counted and announced on
+ * {@link #unknownSessions()}, so the caller can answer with a PADT.
+ *
+ * <p><b>Discovery</b> packets all go to one {@link #discovery()} source, parsed; matching a PADO
+ * or PADS to the PADI/PADR that asked for it (by Host-Uniq, by MAC) is protocol logic and stays
+ * with the caller, which may fan the source out with a {@code BroadcastHub}. Discovery is rare
+ * and retransmitted by timers, so {@link #sendDiscovery} is a plain non-blocking send that drops
+ * and counts when the socket buffer is full.
+ *
+ * <p><b>Flow control</b>: each consumer has a bounded queue; a consumer that does not pull loses
+ * its own frames once its queue is full and never stalls the others. The reader stops only when
+ * every consumer of a socket is full, leaving frames in the kernel's 4 MB buffer.
+ */
+public final class EthernetEndpoint implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EthernetEndpoint.class);
+
+    /**
+     * Sizes of the endpoint's buffers.
+     *
+     * @param sessionQueue     frames queued per session before its frames are dropped
+     * @param discoveryQueue   discovery packets queued before they are dropped
+     * @param unknownQueue     unknown-session notices queued before they are dropped
+     * @param receiveBuffer    {@code SO_RCVBUF} of each socket, in octets
+     * @param batch            frames per {@code recvmmsg} on the session socket
+     */
+    public record Settings(int sessionQueue, int discoveryQueue, int unknownQueue, int receiveBuffer, int batch) {
+        public static final Settings DEFAULT = new Settings(256, 256, 64, 4 << 20, 32);
+    }
+
+    private static final int DISCOVERY_BATCH = 8;
+
+    private final Settings settings;
+    private final PacketSocket discoverySocket;
+    private final PacketSocket sessionSocket;
+    private final FrameReader discoveryReader;
+    private final FrameReader sessionReader;
+    private final Inbox<DiscoveryFrame> discoveryInbox;
+    private final Inbox<UnknownSession> unknownInbox;
+    private final Map<SessionKey, SessionChannel> sessions = new ConcurrentHashMap<>();
+    private final Counters<EndpointCounter> counters = new Counters<>(EndpointCounter.class);
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private EthernetEndpoint(Executor executor, PacketSocket discoverySocket, PacketSocket sessionSocket,
+            Settings settings) {
+        this.settings = settings;
+        this.discoverySocket = discoverySocket;
+        this.sessionSocket = sessionSocket;
+        this.discoveryReader = new FrameReader(discoverySocket, executor, this::discoveryFrame, this::close);
+        this.sessionReader = new FrameReader(sessionSocket, executor, this::sessionFrame, this::close);
+        this.discoveryInbox = new Inbox<>(discoverySocket.ifname() + " discovery", settings.discoveryQueue(),
+                discoveryReader.demand());
+        this.unknownInbox = new Inbox<>(sessionSocket.ifname() + " unknown sessions", settings.unknownQueue(),
+                sessionReader.demand());
+        startReading(discoverySocket, discoveryReader);
+        startReading(sessionSocket, sessionReader);
+    }
+
+    private void startReading(PacketSocket socket, FrameReader reader) {
+        socket.onEvents(reader::schedule, () -> {
+            LOG.warn("{}: event loop gone, closing the endpoint", socket);
+            close();
+        });
+        socket.armRead();
+    }
+
+    /** Opens the endpoint on {@code ifname} with {@link Settings#DEFAULT}; see {@link #open(EventLoop, Executor, String, Settings)}. */
+    public static EthernetEndpoint open(EventLoop loop, Executor executor, String ifname) {
+        return open(loop, executor, ifname, Settings.DEFAULT);
+    }
+
+    /**
+     * Opens both sockets on {@code ifname} in the calling thread's network namespace.
+     *
+     * @param loop     reports readiness of both sockets
+     * @param executor runs the readers (the stream dispatcher, say); never blocked by them
+     * @throws org.jppp.io.posix.NativeException if the interface does not exist or the sockets
+     *     cannot be opened (not root: {@code EPERM})
+     */
+    public static EthernetEndpoint open(EventLoop loop, Executor executor, String ifname, Settings settings) {
+        PacketSocket discovery = PacketSocket.open(loop, ifname, PppoeConstants.ETHERTYPE_DISCOVERY,
+                settings.receiveBuffer(), DISCOVERY_BATCH);
+        try {
+            PacketSocket session = PacketSocket.open(loop, ifname, PppoeConstants.ETHERTYPE_SESSION,
+                    settings.receiveBuffer(), settings.batch());
+            return new EthernetEndpoint(executor, discovery, session, settings);
+        } catch (RuntimeException e) {
+            discovery.close();
+            throw e;
+        }
+    }
+
+    public String ifname() {
+        return sessionSocket.ifname();
+    }
+
+    public MacAddress mac() {
+        return sessionSocket.mac();
+    }
+
+    public int mtu() {
+        return sessionSocket.mtu();
+    }
+
+    public Counters<EndpointCounter> counters() {
+        return counters;
+    }
+
+    public boolean isOpen() {
+        return !closed.get();
+    }
+
+    /** Received discovery packets, parsed; one materialization at a time. */
+    public Source<DiscoveryFrame, NotUsed> discovery() {
+        return Source.fromGraph(new InboxSource<>(discoveryInbox));
+    }
+
+    /** Session frames that matched no registered session; one materialization at a time. */
+    public Source<UnknownSession, NotUsed> unknownSessions() {
+        return Source.fromGraph(new InboxSource<>(unknownInbox));
+    }
+
+    /**
+     * Sends a discovery packet from our MAC to {@code destination} ({@link MacAddress#BROADCAST}
+     * for a PADI). Thread-safe, never blocks.
+     *
+     * @return false if it was dropped (socket buffer full, refused, endpoint closed); counted
+     */
+    public boolean sendDiscovery(MacAddress destination, PppoeDiscovery packet) {
+        return sendDiscovery(new EthernetHeader(destination, mac(), PppoeConstants.ETHERTYPE_DISCOVERY), packet);
+    }
+
+    /**
+     * Sends a discovery packet behind a header the caller built (a discovery machine's
+     * {@code Send} action carries one). Thread-safe, never blocks.
+     *
+     * @return false if it was dropped (socket buffer full, refused, endpoint closed); counted
+     * @throws IllegalArgumentException if the header's EtherType is not 0x8863
+     */
+    public boolean sendDiscovery(EthernetHeader header, PppoeDiscovery packet) {
+        if (header.etherType() != PppoeConstants.ETHERTYPE_DISCOVERY) {
+            throw new IllegalArgumentException(String.format("discovery frame with EtherType 0x%04x", header.etherType()));
+        }
+        boolean sent = discoverySocket.send(header, packet) == Sent.SENT;
+        counters.increment(sent ? EndpointCounter.DISCOVERY_OUT : EndpointCounter.DISCOVERY_OUT_DROPPED);
+        return sent;
+    }
+
+    /**
+     * Registers a session; from now on its frames go to the returned channel. Thread-safe.
+     *
+     * @throws IllegalStateException if a session with this key is registered or the endpoint is closed
+     */
+    public SessionChannel register(MacAddress peer, int sessionId) {
+        if (sessionId < 0 || sessionId > 0xFFFF) {
+            throw new IllegalArgumentException("PPPoE session id out of range: " + sessionId);
+        }
+        SessionKey key = new SessionKey(peer, sessionId);
+        SessionChannel channel = new SessionChannel(this, key,
+                new Inbox<>(ifname() + " session " + sessionId, settings.sessionQueue(), sessionReader.demand()));
+        if (sessions.putIfAbsent(key, channel) != null) {
+            channel.close();
+            throw new IllegalStateException(ifname() + ": session " + sessionId + " with " + peer + " already registered");
+        }
+        // Checked after the put: a close() running meanwhile may not have seen this session.
+        if (closed.get()) {
+            channel.close();
+            throw new IllegalStateException(ifname() + ": endpoint closed");
+        }
+        return channel;
+    }
+
+    /** Number of registered sessions. */
+    public int sessionCount() {
+        return sessions.size();
+    }
+
+    /**
+     * Closes every session (their sources and sinks complete), then both sockets once no read or
+     * send is running on them. Creates and leaves no thread. Idempotent.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        for (SessionChannel session : List.copyOf(sessions.values())) {
+            session.close();
+        }
+        discoveryInbox.close();
+        unknownInbox.close();
+        discoverySocket.close();
+        sessionSocket.close();
+    }
+
+    PacketSocket sessionSocket() {
+        return sessionSocket;
+    }
+
+    void unregister(SessionKey key, SessionChannel channel) {
+        sessions.remove(key, channel);
+    }
+
+    private void discoveryFrame(ByteBuffer frame, boolean truncated) {
+        try {
+            EthernetHeader ethernet = accept(frame, truncated);
+            if (ethernet == null) {
+                return;
+            }
+            boolean queued = discoveryInbox.offer(new DiscoveryFrame(ethernet, PppoeDiscovery.parse(frame)));
+            counters.increment(queued ? EndpointCounter.DISCOVERY_IN : EndpointCounter.DISCOVERY_DROPPED);
+        } catch (MalformedPacketException e) {
+            counters.increment(EndpointCounter.MALFORMED);
+        }
+    }
+
+    private void sessionFrame(ByteBuffer frame, boolean truncated) {
+        try {
+            EthernetHeader ethernet = accept(frame, truncated);
+            if (ethernet == null) {
+                return;
+            }
+            PppoeSession packet = PppoeSession.parse(frame);
+            if (packet.payload().isEmpty()) {
+                // A session packet must carry at least the PPP protocol field (RFC 2516 §7).
+                counters.increment(EndpointCounter.MALFORMED);
+                return;
+            }
+            deliver(ethernet.source(), packet.sessionId(), packet.payload());
+        } catch (MalformedPacketException e) {
+            counters.increment(EndpointCounter.MALFORMED);
+        }
+    }
+
+    private void deliver(MacAddress peer, int sessionId, ByteString pppFrame) {
+        SessionChannel session = sessions.get(new SessionKey(peer, sessionId));
+        if (session != null) {
+            counters.increment(session.deliver(pppFrame) ? EndpointCounter.SESSION_IN : EndpointCounter.SESSION_DROPPED);
+            return;
+        }
+        counters.increment(EndpointCounter.UNKNOWN_SESSION);
+        if (!unknownInbox.offer(new UnknownSession(peer, sessionId))) {
+            counters.increment(EndpointCounter.UNKNOWN_SESSION_DROPPED);
+        }
+    }
+
+    /**
+     * The Ethernet header of a frame addressed to us (our unicast address or a group address: a
+     * PADI is broadcast), or null, counted, for a frame cut at the slot size or sent to another
+     * host's unicast address (seen when the interface is promiscuous).
+     */
+    private EthernetHeader accept(ByteBuffer frame, boolean truncated) throws MalformedPacketException {
+        if (truncated) {
+            counters.increment(EndpointCounter.MALFORMED);
+            return null;
+        }
+        EthernetHeader ethernet = EthernetHeader.parse(frame);
+        MacAddress destination = ethernet.destination();
+        if (!destination.isMulticast() && !destination.equals(mac())) {
+            counters.increment(EndpointCounter.NOT_FOR_US);
+            return null;
+        }
+        return ethernet;
+    }
+
+    @Override
+    public String toString() {
+        return "EthernetEndpoint(" + ifname() + " " + mac() + ")";
+    }
+}
