@@ -77,6 +77,29 @@ class RefpeerServerTest {
         }
     }
 
+    /**
+     * {@code persist}: when the guest ends the link we dial again after the holdoff (a new pty
+     * command, a new connection to the socket) and the link comes up a second time.
+     */
+    @Test
+    void persistRedialsAfterThePeerEndedTheLink() throws Exception {
+        peer.reconfigure("REFPEER_SERIAL_AUTH=chap");
+        Path etc = TempDirs.etc(root, "persist");
+        Pattern ipUp = Pattern.compile("REFPEER-EVENT ip-up .*peer=alice");
+        long mark = peer.consoleLength();
+        try (PppdProcess pppd = PppdProcess.start(ns, etc, etc, args(List.of("user", "alice", "password", "s3cret",
+                "persist", "holdoff", "1")))) {
+            Matcher first = peer.awaitConsole(mark, ipUp, UP);
+            peer.guest("refpeer-serial restart");
+            peer.awaitConsole(mark + first.end(), ipUp, Duration.ofSeconds(60));
+            pppd.awaitLog("LCP terminated by peer", UP);
+            assertEquals(2, pppd.log().split("remote IP address 10\\.78\\.0\\.1", -1).length - 1, pppd.log());
+            assertEquals(3, ns.ping("10.78.0.1", 3), pppd.log());
+            pppd.terminate();
+            assertEquals(5, pppd.awaitExit(Duration.ofSeconds(20)), pppd.log());
+        }
+    }
+
     /** Our password is wrong: we exit with 19, the guest's pppd with 11 (its peer failed). */
     @ParameterizedTest
     @ValueSource(strings = {"chap", "mschap-v2"})
