@@ -151,6 +151,16 @@ public final class PeerSession extends AbstractBehavior<PeerSession.Command> {
         causeGiven = true;
     }
 
+    /**
+     * The authenticator sends its Failure and then its Terminate-Request back to back; they reach
+     * the Auth and LCP actors separately, so the peer's termination may be reported after the
+     * failure. pppd reads them in order and exits with the authentication status: keep it.
+     */
+    private boolean authFailureStands(ControlProtocol.LinkFailed failed) {
+        return causeGiven && failed.exitStatus() == ExitStatus.EXIT_HANGUP
+                && (exitStatus == ExitStatus.EXIT_AUTH_TOPEER_FAILED || exitStatus == ExitStatus.EXIT_PEER_AUTH_FAILED);
+    }
+
     private Behavior<Command> onClose(Close m) {
         cause(ExitStatus.EXIT_USER_REQUEST, m.reason());
         closeLink(m.reason());
@@ -173,7 +183,7 @@ public final class PeerSession extends AbstractBehavior<PeerSession.Command> {
             return isLcp ? lcpDown(down.state()) : ncpDown(down.protocol());
         } else if (report instanceof ControlProtocol.LayerFinished) {
             return isLcp ? finish() : ncpFinished(report.protocol());
-        } else if (report instanceof ControlProtocol.LinkFailed failed) {
+        } else if (report instanceof ControlProtocol.LinkFailed failed && !authFailureStands(failed)) {
             cause(failed.exitStatus(), failed.reason());
         } else if (report instanceof ControlProtocol.ProtocolRejected rejected) {
             Optional.ofNullable(ncps.get(rejected.rejected())).ifPresent(n -> n.tell(new ControlProtocol.PeerRejected()));
