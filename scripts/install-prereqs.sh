@@ -9,6 +9,7 @@ command -v mvn    >/dev/null || need+=(maven)
 command -v tshark >/dev/null || need+=(tshark)
 command -v ip     >/dev/null || need+=(iproute2)
 command -v socat  >/dev/null || need+=(socat)
+command -v ping   >/dev/null || need+=(iputils-ping)
 
 if ((${#need[@]})); then
     SUDO=""
@@ -20,6 +21,6 @@ if ((${#need[@]})); then
     $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}"
 fi
 
-for tool in javac mvn tshark ip socat; do
+for tool in javac mvn tshark ip socat ping; do
     command -v "$tool" >/dev/null || { echo "install-prereqs: $tool is still missing" >&2; exit 1; }
 done

@@ -15,12 +15,13 @@ import org.jppp.supervisor.options.OptionValues;
 import org.jppp.supervisor.options.OptionsLoader;
 import org.jppp.supervisor.options.SettingsFactory;
 import org.jppp.supervisor.options.SystemProbe;
+import org.jppp.supervisor.run.PppdRun;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code bin/pppd [options]}: reads the options as pppd does, checks them, and for {@code dryrun}
- * prints them with their sources. Option errors go to stderr as pppd words them and exit with
+ * prints them with their sources; otherwise runs the link ({@link PppdRun}). Option errors go to stderr as pppd words them and exit with
  * pppd's EXIT_OPTION_ERROR (2), never with a stack trace.
  */
 public final class Pppd {
@@ -58,9 +59,7 @@ public final class Pppd {
             if (settings.logging().dryrun()) {
                 return EXIT_OK;
             }
-            err.println("pppd: the options are valid, but link establishment is not implemented yet in "
-                    + "this build of jppp (use 'dryrun' to see the options in effect)");
-            return EXIT_FATAL_ERROR;
+            return PppdRun.run(settings, etcDir);
         } catch (OptionException e) {
             err.println("pppd: " + e.getMessage());
             return EXIT_OPTION_ERROR;

@@ -1,0 +1,85 @@
+package org.jppp.supervisor.run;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.FileAppender;
+import ch.qos.logback.core.OutputStreamAppender;
+import org.jppp.io.log.SyslogAppender;
+import org.jppp.protocol.config.Detach;
+import org.jppp.protocol.config.LoggingSettings;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Configures logback for a link run from the options, replacing the dryrun configuration of
+ * {@code logback.xml} (which prints to stderr only):
+ *
+ * <ul>
+ *   <li>always syslog ({@link SyslogAppender}: {@code pppd[PID]: ...}, facility daemon), as pppd;
+ *   <li>standard error until the link is connected, and after that too with {@code nodetach} or
+ *       {@code updetach}. pppd detaches once the link is connected and then writes to syslog
+ *       only; jppp cannot fork, so it stays in the foreground, but it stops writing to standard
+ *       error at the same point ({@link #detached});
+ *   <li>{@code logfile F} (unless {@code nolog}): also appended to F;
+ *   <li>{@code debug}: pppd's lines, including the packet traces, at debug level; other libraries
+ *       stay at info.
+ * </ul>
+ *
+ * Lines are written as pppd writes them to a file or terminal: the message alone, no timestamp.
+ */
+final class LogSetup {
+    private static final String PATTERN = "%msg%n";
+    private static final String STDERR = "stderr";
+
+    private LogSetup() {}
+
+    static void apply(LoggingSettings logging) {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        context.reset();
+        Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.setLevel(Level.INFO);
+        context.getLogger("org.jppp").setLevel(logging.debug() > 0 ? Level.DEBUG : Level.INFO);
+        // Pekko's start-up and shutdown chatter is not pppd's to report.
+        context.getLogger("org.apache.pekko").setLevel(Level.WARN);
+
+        SyslogAppender syslog = new SyslogAppender();
+        start(context, root, syslog);
+        ConsoleAppender<ILoggingEvent> stderr = new ConsoleAppender<>();
+        stderr.setName(STDERR);
+        stderr.setTarget("System.err");
+        start(context, root, withEncoder(context, stderr));
+        if (logging.logfile().isPresent() && !logging.nolog()) {
+            FileAppender<ILoggingEvent> file = new FileAppender<>();
+            file.setFile(logging.logfile().get());
+            file.setAppend(true);
+            start(context, root, withEncoder(context, file));
+        }
+    }
+
+    /** The link is connected: where pppd would detach, standard error is left (default {@code detach}). */
+    static void detached(LoggingSettings logging) {
+        if (logging.detach() == Detach.DETACH) {
+            LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+            context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).detachAppender(STDERR);
+        }
+    }
+
+    private static <A extends OutputStreamAppender<ILoggingEvent>> A withEncoder(LoggerContext context, A appender) {
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(context);
+        encoder.setPattern(PATTERN);
+        encoder.start();
+        appender.setEncoder(encoder);
+        return appender;
+    }
+
+    private static void start(LoggerContext context, Logger root, Appender<ILoggingEvent> appender) {
+        appender.setContext(context);
+        appender.start();
+        root.addAppender(appender);
+    }
+}

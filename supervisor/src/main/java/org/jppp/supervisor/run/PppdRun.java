@@ -1,0 +1,121 @@
+package org.jppp.supervisor.run;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.jppp.actors.ExitStatus;
+import org.jppp.actors.PppdLog;
+import org.jppp.actors.link.HdlcLink;
+import org.jppp.actors.link.LowerLink;
+import org.jppp.actors.session.SessionSettings;
+import org.jppp.io.hooks.LinkParameters;
+import org.jppp.io.loop.EventLoop;
+import org.jppp.protocol.config.PppdSettings;
+import org.jppp.protocol.framing.Counters;
+import org.jppp.protocol.framing.HdlcCounter;
+import org.jppp.protocol.framing.HdlcSettings;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One pppd run over a byte-stream link (serial device, {@code pty}, {@code notty}), in pppd's
+ * order: open the line, run the connect script, create the ppp interface ({@code Using interface
+ * ppp0}, {@code Connect: ppp0 <--> /dev/pts/3}), run one {@link org.jppp.actors.session.PeerSession}
+ * under an actor system named {@code jppp} until it finishes, then wait for the scripts, delete
+ * the interface, close the line, run the disconnect script, log {@code Exit.} and return the
+ * session's exit status.
+ *
+ * <p>IP datagrams flow between the TUN device and the link in Pekko streams only; actors see
+ * control packets and events.
+ */
+public final class PppdRun {
+    /**
+     * How long the line stays open after the session ended: our last packet (a Terminate-Ack, say)
+     * may still sit in a pty or socket buffer, and a relay that sees the line hang up drops what it
+     * has not passed on (refpeer's qemu does).
+     */
+    private static final Duration LINGER = Duration.ofMillis(500);
+
+    /**
+     * The run's own signal handling ends the link; the JVM's shutdown hook must not stop the
+     * actors under it. Messages to actors of a finished session are expected, not news.
+     */
+    private static final Config PEKKO = ConfigFactory.parseString(String.join("\n",
+            "pekko.log-dead-letters = off",
+            "pekko.log-dead-letters-during-shutdown = off",
+            "pekko.coordinated-shutdown.run-by-jvm-shutdown-hook = off",
+            "pekko.stdout-loglevel = OFF")).withFallback(ConfigFactory.load());
+
+    private PppdRun() {}
+
+    /** Runs the link; returns pppd's exit status. Logging is configured here from the options. */
+    public static int run(PppdSettings settings, Path etcDir) {
+        LogSetup.apply(settings.logging());
+        try (EventLoop loop = EventLoop.start("jppp-io")) {
+            return run(settings, etcDir, loop);
+        } catch (LinkSetupException e) {
+            PppdLog.LOG.error(e.getMessage());
+            return e.exitStatus();
+        } catch (RuntimeException e) {
+            // Not a user's mistake, but still one line for the user; the trace is for debugging.
+            PppdLog.LOG.error("Fatal error: {}", e.toString());
+            LoggerFactory.getLogger(PppdRun.class).debug("fatal error", e);
+            return ExitStatus.EXIT_FATAL_ERROR;
+        } finally {
+            PppdLog.LOG.info("Exit.");
+        }
+    }
+
+    private static int run(PppdSettings settings, Path etcDir, EventLoop loop) throws LinkSetupException {
+        SessionSettings session = SessionConfig.from(settings, etcDir);
+        Line line = Line.open(loop, settings.device());
+        boolean connected = false;
+        try {
+            DeviceScripts.connect(settings.device().connect(), line.connectDevice());
+            connected = true;
+            try (PppInterface iface = PppInterface.create(loop, settings.identity())) {
+                PppdLog.LOG.info("Using interface {}", iface.name());
+                PppdLog.LOG.info("Connect: {} <--> {}", iface.name(), line.device());
+                LogSetup.detached(settings.logging());
+                LinkParameters link = new LinkParameters(iface.name(), line.device(), line.speed(),
+                        settings.identity().ipparam());
+                try (NetworkHooks hooks = new NetworkHooks(settings, etcDir, link)) {
+                    int status = runSession(session, line, iface, hooks);
+                    hooks.finish(Duration.ofSeconds(5));
+                    return status;
+                }
+            }
+        } finally {
+            linger();
+            line.endpoint().close();
+            if (connected) {
+                DeviceScripts.disconnect(settings.device().disconnect(), line.connectDevice());
+            }
+        }
+    }
+
+    private static int runSession(SessionSettings session, Line line, PppInterface iface, NetworkHooks hooks) {
+        HdlcLink hdlc = new HdlcLink(new HdlcSettings(), new Counters<>(HdlcCounter.class));
+        LowerLink lower = hdlc.over(line.endpoint().flow());
+        CompletableFuture<Integer> exit = new CompletableFuture<>();
+        ActorSystem<RunGuardian.Command> system =
+                ActorSystem.create(RunGuardian.create(session, lower, iface, hooks, exit), "jppp", PEKKO);
+        Signals.install(signal -> system.tell(new RunGuardian.Terminate(signal)));
+        // A guardian that failed never completes the status: that is a fatal error.
+        system.getWhenTerminated().thenRun(() -> exit.complete(ExitStatus.EXIT_FATAL_ERROR));
+        int status = exit.join();
+        system.terminate();
+        system.getWhenTerminated().toCompletableFuture().join();
+        return status;
+    }
+
+    private static void linger() {
+        try {
+            Thread.sleep(LINGER.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package org.jppp.tests.serial;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs a command to completion and returns what it printed; the test harness's one way to fork. */
+final class Commands {
+    /** Exit status and merged standard output and error. */
+    record Result(List<String> command, int status, String output) {
+        Result requireSuccess() {
+            if (status != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " exited with " + status + ":\n" + output);
+            }
+            return this;
+        }
+    }
+
+    private Commands() {}
+
+    static Result run(Duration timeout, List<String> command) {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            p.getOutputStream().close();
+            byte[][] out = new byte[1][];
+            Thread reader = new Thread(() -> {
+                try {
+                    out[0] = p.getInputStream().readAllBytes();
+                } catch (IOException e) {
+                    out[0] = ("(output lost: " + e.getMessage() + ")").getBytes(StandardCharsets.UTF_8);
+                }
+            });
+            reader.start();
+            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                p.destroyForcibly();
+                reader.join(2000);
+                throw new IllegalStateException(String.join(" ", command) + " did not finish within " + timeout);
+            }
+            reader.join();
+            return new Result(command, p.exitValue(), new String(out[0], StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run " + String.join(" ", command) + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted: " + String.join(" ", command), e);
+        }
+    }
+
+    static Result run(String... command) {
+        return run(Duration.ofSeconds(60), List.of(command));
+    }
+}

@@ -1,0 +1,94 @@
+package org.jppp.tests.serial;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code bin/pppd} as a real process in a network namespace, with its own JPPP_ETC_DIR and
+ * JPPP_RUN_DIR, standard output and error going to {@code pppd.log} in the etc directory.
+ */
+final class PppdProcess implements AutoCloseable {
+    private final Process process;
+    private final Path log;
+
+    private PppdProcess(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    static PppdProcess start(NetNamespace ns, Path etc, Path run, List<String> args) {
+        List<String> command = new ArrayList<>(List.of(Repo.pppd().toString()));
+        command.addAll(args);
+        return start(ns.prefix(command), etc, run);
+    }
+
+    /** A command line that runs bin/pppd somewhere inside (a wrapper script, say). */
+    static PppdProcess start(List<String> command, Path etc, Path run) {
+        Path log = etc.resolve("pppd.log");
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectOutput(log.toFile())
+                .redirectErrorStream(true);
+        pb.environment().putAll(environment(etc, run));
+        try {
+            return new PppdProcess(pb.start(), log);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + command, e);
+        }
+    }
+
+    /** What bin/pppd needs from the environment (also for a second pppd started by the first). */
+    static java.util.Map<String, String> environment(Path etc, Path run) {
+        return java.util.Map.of("JPPP_ETC_DIR", etc.toString(), "JPPP_RUN_DIR", run.toString(),
+                "JPPP_CLASSPATH", Repo.classPath());
+    }
+
+    String log() {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    /** Waits until the log holds {@code text}; fails with the log when it does not come. */
+    void awaitLog(String text, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!log().contains(text)) {
+            if (System.nanoTime() > deadline) {
+                fail("pppd did not log \"" + text + "\" within " + timeout + (process.isAlive() ? "" :
+                        " (exited with " + process.exitValue() + ")") + "; its log:\n" + log());
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** Waits for the exit; fails with the log if it does not come. */
+    int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            fail("pppd did not exit within " + timeout + "; its log:\n" + log());
+        }
+        return process.exitValue();
+    }
+
+    /** SIGTERM, as a user's {@code kill} (the namespace's {@code ip netns exec} exec'd into java). */
+    void terminate() {
+        process.destroy();
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroyForcibly();
+        }
+    }
+}

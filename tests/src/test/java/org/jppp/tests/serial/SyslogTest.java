@@ -1,0 +1,92 @@
+package org.jppp.tests.serial;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * What a user finds in syslog: {@code bin/pppd} in its default mode (no {@code nodetach}) writes
+ * to standard error only until the link is connected, and everything to syslog as
+ * {@code pppd[PID]: ...} with facility daemon. The run's /dev/log is a socket of the test's own
+ * (with-syslog.sh), in a private mount namespace.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SyslogTest {
+    private static final Duration UP = Duration.ofSeconds(40);
+    /** {@code <PRI>timestamp pppd[PID]: message}; PRI = facility daemon (3) * 8 + severity. */
+    private static final Pattern LINE = Pattern.compile("<(\\d+)>[A-Z][a-z]{2} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d pppd\\[(\\d+)\\]: ");
+
+    private NetNamespace a;
+    private NetNamespace b;
+    private Path root;
+
+    @BeforeAll
+    void setUp() throws Exception {
+        root = Files.createTempDirectory("jppp-syslog");
+        a = NetNamespace.create();
+        b = NetNamespace.create();
+    }
+
+    @AfterAll
+    void cleanUp() throws Exception {
+        for (NetNamespace ns : new NetNamespace[] {a, b}) {
+            if (ns != null) {
+                ns.close();
+            }
+        }
+        TempDirs.delete(root);
+    }
+
+    @Test
+    void pppdLinesGoToSyslogWithIdentPidAndDaemonFacility() throws Exception {
+        Path etc = TempDirs.etc(root, "etc");
+        Path syslog = root.resolve("syslog");
+        Path script = Path.of(SyslogTest.class.getResource("with-syslog.sh").toURI());
+        String inner = String.join(" ", b.prefix(List.of(Repo.pppd().toString(), "notty", "noauth", "nodetach",
+                "noipdefault")));
+        List<String> command = Args.concat(List.of("bash", script.toString(), syslog.toString()),
+                a.prefix(List.of(Repo.pppd().toString(), "pty", inner, "noauth", "10.81.0.1:10.81.0.2")));
+        try (PppdProcess pppd = PppdProcess.start(command, etc, etc)) {
+            String text = TempDirs.awaitContent(syslog, "remote IP address 10.81.0.2", UP);
+            assertTrue(text.contains("remote IP address 10.81.0.2"), "syslog:\n" + text + "\nstderr:\n" + pppd.log());
+            int connect = priorityOf(text, "Connect: ppp0 <--> /dev/pts/");
+            assertEquals(3 * 8 + 5, connect, "daemon.notice");
+            assertEquals(3 * 8 + 5, priorityOf(text, "local  IP address 10.81.0.1"));
+            // Not detached: stderr stops after the Connect line, as pppd detaches there.
+            assertTrue(pppd.log().contains("Connect: ppp0 <--> /dev/pts/"), pppd.log());
+            assertTrue(!pppd.log().contains("local  IP address 10.81.0.1"), pppd.log());
+            pppd.terminate();
+            assertEquals(5, pppd.awaitExit(Duration.ofSeconds(20)), pppd.log());
+            String after = TempDirs.awaitContent(syslog, "Exit.", Duration.ofSeconds(5));
+            assertTrue(after.contains("Terminating on signal 15"), after);
+        }
+    }
+
+    /** The syslog priority of the datagram carrying {@code message}. */
+    private static int priorityOf(String syslog, String message) {
+        int at = syslog.indexOf(message);
+        if (at < 0) {
+            fail("no \"" + message + "\" in syslog:\n" + syslog);
+        }
+        Matcher m = LINE.matcher(syslog.substring(0, at));
+        int priority = -1;
+        while (m.find()) {
+            if (m.end() == at) {
+                priority = Integer.parseInt(m.group(1));
+            }
+        }
+        assertTrue(priority >= 0, "\"" + message + "\" is not a pppd[PID] line:\n" + syslog);
+        return priority;
+    }
+}
