@@ -54,13 +54,16 @@ final class DeviceScripts {
                     .redirectOutput(Redirect.DISCARD)
                     .redirectError(Redirect.INHERIT)
                     .start();
-            return process.waitFor();
+            try {
+                return process.waitFor();
+            } catch (InterruptedException e) {
+                // A terminating signal (Signals): end the script as pppd kills its children.
+                process.destroy();
+                throw new LinkSetupException(ExitStatus.EXIT_USER_REQUEST, "");
+            }
         } catch (IOException e) {
             throw new LinkSetupException(ExitStatus.EXIT_CONNECT_FAILED, "Failed to run \"" + script + "\": "
                     + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LinkSetupException(ExitStatus.EXIT_CONNECT_FAILED, "interrupted while running \"" + script + "\"");
         }
     }
 }

@@ -53,10 +53,13 @@ public final class PppdRun {
     /** Runs the link; returns pppd's exit status. Logging is configured here from the options. */
     public static int run(PppdSettings settings, Path etcDir) {
         LogSetup.apply(settings.logging());
+        Signals signals = Signals.install(Thread.currentThread());
         try (EventLoop loop = EventLoop.start("jppp-io")) {
-            return run(settings, etcDir, loop);
+            return run(settings, etcDir, loop, signals);
         } catch (LinkSetupException e) {
-            PppdLog.LOG.error(e.getMessage());
+            if (!e.getMessage().isEmpty()) {
+                PppdLog.LOG.error(e.getMessage());
+            }
             return e.exitStatus();
         } catch (RuntimeException e) {
             // Not a user's mistake, but still one line for the user; the trace is for debugging.
@@ -68,7 +71,8 @@ public final class PppdRun {
         }
     }
 
-    private static int run(PppdSettings settings, Path etcDir, EventLoop loop) throws LinkSetupException {
+    private static int run(PppdSettings settings, Path etcDir, EventLoop loop, Signals signals)
+            throws LinkSetupException {
         SessionSettings session = SessionConfig.from(settings, etcDir);
         Line line = Line.open(loop, settings.device());
         boolean connected = false;
@@ -82,7 +86,10 @@ public final class PppdRun {
                 LinkParameters link = new LinkParameters(iface.name(), line.device(), line.speed(),
                         settings.identity().ipparam());
                 try (NetworkHooks hooks = new NetworkHooks(settings, etcDir, link)) {
-                    int status = runSession(session, line, iface, hooks);
+                    if (signals.early().isPresent()) {
+                        return ExitStatus.EXIT_USER_REQUEST;
+                    }
+                    int status = runSession(session, line, iface, hooks, signals);
                     hooks.finish(Duration.ofSeconds(5));
                     return status;
                 }
@@ -96,13 +103,14 @@ public final class PppdRun {
         }
     }
 
-    private static int runSession(SessionSettings session, Line line, PppInterface iface, NetworkHooks hooks) {
+    private static int runSession(SessionSettings session, Line line, PppInterface iface, NetworkHooks hooks,
+            Signals signals) {
         HdlcLink hdlc = new HdlcLink(new HdlcSettings(), new Counters<>(HdlcCounter.class));
         LowerLink lower = hdlc.over(line.endpoint().flow());
         CompletableFuture<Integer> exit = new CompletableFuture<>();
         ActorSystem<RunGuardian.Command> system =
                 ActorSystem.create(RunGuardian.create(session, lower, iface, hooks, exit), "jppp", PEKKO);
-        Signals.install(signal -> system.tell(new RunGuardian.Terminate(signal)));
+        signals.routeTo(signal -> system.tell(new RunGuardian.Terminate(signal)));
         // A guardian that failed never completes the status: that is a fatal error.
         system.getWhenTerminated().thenRun(() -> exit.complete(ExitStatus.EXIT_FATAL_ERROR));
         int status = exit.join();

@@ -23,7 +23,7 @@ import org.jppp.protocol.wire.PppProtocol;
 final class RunGuardian extends AbstractBehavior<RunGuardian.Command> {
     sealed interface Command {}
 
-    /** A terminating signal arrived (pppd's got_sigterm / got_sighup). */
+    /** A terminating signal arrived (pppd's got_sigterm / got_sighup); {@link Signals} logged it. */
     record Terminate(Signals.Received signal) implements Command {}
 
     private record FromSession(PeerSession.Event event) implements Command {}
@@ -57,11 +57,6 @@ final class RunGuardian extends AbstractBehavior<RunGuardian.Command> {
     }
 
     private Behavior<Command> onTerminate(Terminate m) {
-        if (m.signal().number() == 1) {
-            PppdLog.LOG.info("Hangup (SIG{})", m.signal().name());
-        } else {
-            PppdLog.LOG.info("Terminating on signal {}", m.signal().number());
-        }
         session.tell(new PeerSession.Close("User request"));
         return this;
     }

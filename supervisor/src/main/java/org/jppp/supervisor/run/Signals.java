@@ -1,6 +1,8 @@
 package org.jppp.supervisor.run;
 
+import java.util.Optional;
 import java.util.function.Consumer;
+import org.jppp.actors.PppdLog;
 import sun.misc.Signal;
 
 /**
@@ -9,20 +11,69 @@ import sun.misc.Signal;
  * actor messages freely, unlike a JNA {@code signal(2)} handler that would run on whatever thread
  * the kernel interrupted. Installing a handler replaces the JVM's default (run the shutdown hooks
  * and exit), so the link is closed the way pppd closes it before the process ends.
+ *
+ * <p>Every signal is logged as pppd logs it. Once the session runs, signals go to it
+ * ({@link #routeTo}), which closes the link. A signal before that (while the connect script runs,
+ * say) is remembered and the waiting thread interrupted, so the run stops with exit status 5.
  */
 final class Signals {
-    /** The signal's number and the words pppd logs for it. */
-    record Received(int number, String name) {}
+    /** The signal's number and name ({@code TERM}). */
+    record Received(int number, String name) {
+        boolean isHangup() {
+            return name.equals("HUP");
+        }
 
-    private Signals() {}
-
-    static void install(Consumer<Received> handler) {
-        on("TERM", handler);
-        on("INT", handler);
-        on("HUP", handler);
+        /** pppd's line for it: {@code Hangup (SIGHUP)} or {@code Terminating on signal 15}. */
+        void log() {
+            if (isHangup()) {
+                PppdLog.LOG.info("Hangup (SIGHUP)");
+            } else {
+                PppdLog.LOG.info("Terminating on signal {}", number);
+            }
+        }
     }
 
-    private static void on(String name, Consumer<Received> handler) {
-        Signal.handle(new Signal(name), s -> handler.accept(new Received(s.getNumber(), s.getName())));
+    private final Thread waiter;
+    private Consumer<Received> target;
+    private Received early;
+
+    private Signals(Thread waiter) {
+        this.waiter = waiter;
+    }
+
+    /** Takes over the signals; {@code waiter} is interrupted by a signal before the session runs. */
+    static Signals install(Thread waiter) {
+        Signals signals = new Signals(waiter);
+        for (String name : new String[] {"TERM", "INT", "HUP"}) {
+            Signal.handle(new Signal(name), s -> signals.received(new Received(s.getNumber(), s.getName())));
+        }
+        return signals;
+    }
+
+    /** The signal that came before the session, if any. */
+    synchronized Optional<Received> early() {
+        return Optional.ofNullable(early);
+    }
+
+    /**
+     * From now on signals go to {@code handler}; one that came before is handed over at once. Called
+     * by the waiting thread, whose interrupt from such a signal is cleared here.
+     */
+    synchronized void routeTo(Consumer<Received> handler) {
+        target = handler;
+        Thread.interrupted();
+        if (early != null) {
+            handler.accept(early);
+        }
+    }
+
+    private synchronized void received(Received signal) {
+        signal.log();
+        if (target != null) {
+            target.accept(signal);
+        } else if (early == null) {
+            early = signal;
+            waiter.interrupt();
+        }
     }
 }

@@ -68,6 +68,23 @@ class SerialDeviceTest {
         }
     }
 
+    /** SIGTERM while the connect script runs: the script is ended and we exit with 5, as pppd. */
+    @Test
+    void signalDuringConnectScriptExitsWithStatus5() throws Exception {
+        Path etc = TempDirs.etc(root, "connect-signal");
+        Path started = etc.resolve("connect-started");
+        try (PppdProcess pppd = PppdProcess.start(a, etc, etc, List.of(tty("a").toString(), "115200", "local",
+                "nocrtscts", "noauth", "nodetach", "connect", "touch " + started + "; sleep 60"))) {
+            for (int i = 0; i < 400 && !Files.exists(started); i++) {
+                Thread.sleep(50);
+            }
+            assertTrue(Files.exists(started), pppd.log());
+            pppd.terminate();
+            assertEquals(5, pppd.awaitExit(Duration.ofSeconds(20)), pppd.log());
+            assertTrue(pppd.log().contains("Terminating on signal 15"), pppd.log());
+        }
+    }
+
     @Test
     void linkOverTtysWithConnectAndDisconnectScripts() throws Exception {
         Path etcA = TempDirs.etc(root, "tty-a");
