@@ -8,20 +8,17 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.jppp.actors.ExitStatus;
 import org.jppp.actors.PppdLog;
-import org.jppp.actors.link.HdlcLink;
 import org.jppp.actors.link.LowerLink;
 import org.jppp.actors.session.SessionSettings;
 import org.jppp.io.hooks.LinkParameters;
 import org.jppp.io.loop.EventLoop;
 import org.jppp.protocol.config.PppdSettings;
-import org.jppp.protocol.framing.Counters;
-import org.jppp.protocol.framing.HdlcCounter;
-import org.jppp.protocol.framing.HdlcSettings;
 import org.slf4j.LoggerFactory;
 
 /**
- * One pppd run over a byte-stream link (serial device, {@code pty}, {@code notty}), in pppd's
- * order: open the line, run the connect script, create the ppp interface ({@code Using interface
+ * One pppd run over a byte-stream link (serial device, {@code pty}, {@code notty}) or another
+ * {@link Connection} (a PPPoE session), in pppd's order: open the line, run the connect script
+ * (or PPPoE discovery), create the ppp interface ({@code Using interface
  * ppp0}, {@code Connect: ppp0 <--> /dev/pts/3}), run one {@link org.jppp.actors.session.PeerSession}
  * under an actor system named {@code jppp} until it finishes, then wait for the scripts, delete
  * the interface, close the line, run the disconnect script, log {@code Exit.} and return the
@@ -32,17 +29,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class PppdRun {
     /**
-     * How long the line stays open after the session ended: our last packet (a Terminate-Ack, say)
-     * may still sit in a pty or socket buffer, and a relay that sees the line hang up drops what it
-     * has not passed on (refpeer's qemu does).
-     */
-    private static final Duration LINGER = Duration.ofMillis(500);
-
-    /**
      * The run's own signal handling ends the link; the JVM's shutdown hook must not stop the
      * actors under it. Messages to actors of a finished session are expected, not news.
      */
-    private static final Config PEKKO = ConfigFactory.parseString(String.join("\n",
+    public static final Config PEKKO = ConfigFactory.parseString(String.join("\n",
             "pekko.log-dead-letters = off",
             "pekko.log-dead-letters-during-shutdown = off",
             "pekko.coordinated-shutdown.run-by-jvm-shutdown-hook = off",
@@ -50,12 +40,17 @@ public final class PppdRun {
 
     private PppdRun() {}
 
-    /** Runs the link; returns pppd's exit status. Logging is configured here from the options. */
+    /** Runs the link over a tty; returns pppd's exit status. Logging is configured here from the options. */
     public static int run(PppdSettings settings, Path etcDir) {
+        return run(settings, etcDir, TtyConnection::open);
+    }
+
+    /** Runs the link over the channel {@code opener} connects; returns pppd's exit status. */
+    public static int run(PppdSettings settings, Path etcDir, Connection.Opener opener) {
         LogSetup.apply(settings.logging());
         Signals signals = Signals.install(Thread.currentThread());
         try (EventLoop loop = EventLoop.start("jppp-io")) {
-            return run(settings, etcDir, loop, signals);
+            return run(settings, etcDir, loop, signals, opener);
         } catch (LinkSetupException e) {
             if (!e.getMessage().isEmpty()) {
                 PppdLog.LOG.error(e.getMessage());
@@ -71,42 +66,29 @@ public final class PppdRun {
         }
     }
 
-    private static int run(PppdSettings settings, Path etcDir, EventLoop loop, Signals signals)
-            throws LinkSetupException {
+    private static int run(PppdSettings settings, Path etcDir, EventLoop loop, Signals signals,
+            Connection.Opener opener) throws LinkSetupException {
         SessionSettings session = SessionConfig.from(settings, etcDir);
-        Line line = Line.open(loop, settings.device());
-        boolean connected = false;
-        try {
-            DeviceScripts.connect(settings.device().connect(), line.connectDevice());
-            connected = true;
-            try (PppInterface iface = PppInterface.create(loop, settings.identity())) {
-                PppdLog.LOG.info("Using interface {}", iface.name());
-                PppdLog.LOG.info("Connect: {} <--> {}", iface.name(), line.device());
-                LogSetup.detached(settings.logging());
-                LinkParameters link = new LinkParameters(iface.name(), line.device(), line.speed(),
-                        settings.identity().ipparam());
-                try (NetworkHooks hooks = new NetworkHooks(settings, etcDir, link)) {
-                    if (signals.early().isPresent()) {
-                        return ExitStatus.EXIT_USER_REQUEST;
-                    }
-                    int status = runSession(session, line, iface, hooks, signals);
-                    hooks.finish(Duration.ofSeconds(5));
-                    return status;
+        try (Connection line = opener.open(loop, settings);
+                PppInterface iface = PppInterface.create(loop, settings.identity())) {
+            PppdLog.LOG.info("Using interface {}", iface.name());
+            PppdLog.LOG.info("Connect: {} <--> {}", iface.name(), line.device());
+            LogSetup.detached(settings.logging());
+            LinkParameters link = new LinkParameters(iface.name(), line.device(), line.speed(),
+                    settings.identity().ipparam());
+            try (NetworkHooks hooks = new NetworkHooks(settings, etcDir, link)) {
+                if (signals.early().isPresent()) {
+                    return ExitStatus.EXIT_USER_REQUEST;
                 }
-            }
-        } finally {
-            linger();
-            line.endpoint().close();
-            if (connected) {
-                DeviceScripts.disconnect(settings.device().disconnect(), line.connectDevice());
+                int status = runSession(session, line.lower(), iface, hooks, signals);
+                hooks.finish(Duration.ofSeconds(5));
+                return status;
             }
         }
     }
 
-    private static int runSession(SessionSettings session, Line line, PppInterface iface, NetworkHooks hooks,
+    private static int runSession(SessionSettings session, LowerLink lower, PppInterface iface, NetworkHooks hooks,
             Signals signals) {
-        HdlcLink hdlc = new HdlcLink(new HdlcSettings(), new Counters<>(HdlcCounter.class));
-        LowerLink lower = hdlc.over(line.endpoint().flow());
         CompletableFuture<Integer> exit = new CompletableFuture<>();
         ActorSystem<RunGuardian.Command> system =
                 ActorSystem.create(RunGuardian.create(session, lower, iface, hooks, exit), "jppp", PEKKO);
@@ -117,13 +99,5 @@ public final class PppdRun {
         system.terminate();
         system.getWhenTerminated().toCompletableFuture().join();
         return status;
-    }
-
-    private static void linger() {
-        try {
-            Thread.sleep(LINGER.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
