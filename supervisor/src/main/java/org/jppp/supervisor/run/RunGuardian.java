@@ -1,5 +1,6 @@
 package org.jppp.supervisor.run;
 
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -7,6 +8,7 @@ import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.jppp.actors.Phase;
 import org.jppp.actors.PppdLog;
 import org.jppp.actors.link.LowerLink;
 import org.jppp.actors.session.PeerSession;
@@ -20,11 +22,14 @@ import org.jppp.protocol.wire.PppProtocol;
  * hands the rest to {@link NetworkHooks}, turns a signal into the session's Close, and completes
  * {@code exit} with the session's pppd exit status.
  */
-final class RunGuardian extends AbstractBehavior<RunGuardian.Command> {
-    sealed interface Command {}
+public final class RunGuardian extends AbstractBehavior<RunGuardian.Command> {
+    public sealed interface Command {}
 
     /** A terminating signal arrived (pppd's got_sigterm / got_sighup); {@link Signals} logged it. */
     record Terminate(Signals.Received signal) implements Command {}
+
+    /** Ends the link from our side (an access concentrator shutting down): LCP Terminate-Request. */
+    public record Hangup(String reason) implements Command {}
 
     private record FromSession(PeerSession.Event event) implements Command {}
 
@@ -32,15 +37,26 @@ final class RunGuardian extends AbstractBehavior<RunGuardian.Command> {
     private final NetworkHooks hooks;
     private final CompletableFuture<Integer> exit;
     private final ActorRef<PeerSession.Command> session;
+    private final Optional<String> callingNumber;
 
     static Behavior<Command> create(SessionSettings settings, LowerLink lower, PppInterface iface,
             NetworkHooks hooks, CompletableFuture<Integer> exit) {
-        return Behaviors.setup(ctx -> new RunGuardian(ctx, settings, lower, iface, hooks, exit));
+        return create(settings, lower, iface, hooks, exit, Optional.empty());
+    }
+
+    /**
+     * A session whose peer has a calling number (pppd's {@code remotenumber}, which pppoe-server
+     * sets to the host's MAC address), logged when the peer is authorized.
+     */
+    public static Behavior<Command> create(SessionSettings settings, LowerLink lower, PppInterface iface,
+            NetworkHooks hooks, CompletableFuture<Integer> exit, Optional<String> callingNumber) {
+        return Behaviors.setup(ctx -> new RunGuardian(ctx, settings, lower, iface, hooks, exit, callingNumber));
     }
 
     private RunGuardian(ActorContext<Command> ctx, SessionSettings settings, LowerLink lower, PppInterface iface,
-            NetworkHooks hooks, CompletableFuture<Integer> exit) {
+            NetworkHooks hooks, CompletableFuture<Integer> exit, Optional<String> callingNumber) {
         super(ctx);
+        this.callingNumber = callingNumber;
         this.iface = iface;
         this.hooks = hooks;
         this.exit = exit;
@@ -53,16 +69,24 @@ final class RunGuardian extends AbstractBehavior<RunGuardian.Command> {
         return newReceiveBuilder()
                 .onMessage(FromSession.class, m -> onSession(m.event()))
                 .onMessage(Terminate.class, this::onTerminate)
+                .onMessage(Hangup.class, m -> close(m.reason()))
                 .build();
     }
 
     private Behavior<Command> onTerminate(Terminate m) {
-        session.tell(new PeerSession.Close("User request"));
+        return close("User request");
+    }
+
+    private Behavior<Command> close(String reason) {
+        session.tell(new PeerSession.Close(reason));
         return this;
     }
 
     private Behavior<Command> onSession(PeerSession.Event event) {
-        if (event instanceof PeerSession.Up up) {
+        if (event instanceof PeerSession.PhaseChanged changed && changed.phase() == Phase.NETWORK) {
+            // pppd's network_phase: the calling number of an authorized peer.
+            callingNumber.ifPresent(n -> PppdLog.LOG.info("peer from calling number {} authorized", n));
+        } else if (event instanceof PeerSession.Up up) {
             onUp(up.details());
         } else if (event instanceof PeerSession.Down down && down.ncp().equals(PppProtocol.IPCP)) {
             iface.down();

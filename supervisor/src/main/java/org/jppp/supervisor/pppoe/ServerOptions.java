@@ -1,0 +1,102 @@
+package org.jppp.supervisor.pppoe;
+
+import java.net.Inet4Address;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jppp.protocol.pppoe.discovery.ServerConfig;
+
+/**
+ * pppoe-server's command line (rp-pppoe 3.15 flags): {@code -I IF} (repeatable), {@code -L}
+ * local address, {@code -R} first remote address, {@code -N} sessions, {@code -C} AC-Name,
+ * {@code -S} service (repeatable), {@code -O} pppd options file, {@code -x} sessions per MAC,
+ * {@code -p} address pool file, {@code -F} foreground (jppp always stays in the foreground).
+ */
+record ServerOptions(
+        List<String> interfaces,
+        Inet4Address local,
+        Inet4Address firstRemote,
+        int maxSessions,
+        Optional<String> acName,
+        List<String> services,
+        Path optionsFile,
+        int perMac,
+        Optional<Path> poolFile) {
+
+    static final String USAGE = String.join("\n",
+            "Usage: pppoe-server [options]",
+            "Options:",
+            "   -I if_name     -- Specify interface (default eth0; repeatable)",
+            "   -C name        -- Set access concentrator name (default: host name)",
+            "   -S name        -- Advertise specified service-name (repeatable)",
+            "   -O fname       -- Use PPPD options from specified file",
+            "                     (default $JPPP_ETC_DIR/pppoe-server-options)",
+            "   -L ip          -- Set local IP address (default 10.0.0.1)",
+            "   -R ip          -- Set start address of remote IP pool (default 10.67.15.1)",
+            "   -N num         -- Allow 'num' concurrent sessions (default 64)",
+            "   -x n           -- Limit to 'n' sessions/MAC address (default: no limit)",
+            "   -p fname       -- Take remote IP addresses from the pool file fname",
+            "   -F             -- Do not fork into background (jppp never forks)",
+            "   -h             -- Print usage information");
+
+    /**
+     * @throws IllegalArgumentException with the one line to print before the usage text
+     */
+    static ServerOptions parse(List<String> args, Path etcDir) {
+        List<String> interfaces = new ArrayList<>();
+        List<String> services = new ArrayList<>();
+        Inet4Address local = AddressPool.parse("10.0.0.1");
+        Inet4Address remote = AddressPool.parse("10.67.15.1");
+        int max = ServerConfig.DEFAULT_MAX_SESSIONS;
+        int perMac = 0;
+        Optional<String> acName = Optional.empty();
+        Path options = etcDir.resolve("pppoe-server-options");
+        Optional<Path> pool = Optional.empty();
+        for (int i = 0; i < args.size(); i++) {
+            String flag = args.get(i);
+            if (flag.equals("-F")) {
+                continue;
+            }
+            if (flag.equals("-h")) {
+                throw new IllegalArgumentException("");
+            }
+            if (!flag.matches("-[ILRNCSOxp]")) {
+                throw new IllegalArgumentException("unknown option " + flag);
+            }
+            if (i + 1 >= args.size()) {
+                throw new IllegalArgumentException("option " + flag + " needs an argument");
+            }
+            String value = args.get(++i);
+            switch (flag.charAt(1)) {
+                case 'I' -> interfaces.add(value);
+                case 'L' -> local = AddressPool.parse(value);
+                case 'R' -> remote = AddressPool.parse(value);
+                case 'N' -> max = number(flag, value, 1, ServerConfig.MAX_SESSIONS_LIMIT);
+                case 'C' -> acName = Optional.of(value);
+                case 'S' -> services.add(value);
+                case 'O' -> options = Path.of(value);
+                case 'x' -> perMac = number(flag, value, 0, ServerConfig.MAX_SESSIONS_LIMIT);
+                case 'p' -> pool = Optional.of(Path.of(value));
+                default -> throw new IllegalArgumentException("unknown option " + flag);
+            }
+        }
+        if (interfaces.isEmpty()) {
+            interfaces.add("eth0");
+        }
+        return new ServerOptions(List.copyOf(interfaces), local, remote, max, acName, List.copyOf(services), options,
+                perMac, pool);
+    }
+
+    private static int number(String flag, String value, int min, int max) {
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("option " + flag + ": " + value + " is not a number in " + min + ".." + max);
+    }
+}
