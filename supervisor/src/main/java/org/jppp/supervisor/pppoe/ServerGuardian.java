@@ -1,7 +1,6 @@
 package org.jppp.supervisor.pppoe;
 
 import java.net.Inet4Address;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -14,26 +13,24 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.jppp.actors.PppdLog;
-import org.jppp.actors.link.LowerLink;
 import org.jppp.actors.pppoe.AccessConcentrator;
 import org.jppp.actors.session.SessionSettings;
-import org.jppp.io.hooks.LinkParameters;
 import org.jppp.io.loop.EventLoop;
 import org.jppp.io.packet.EthernetEndpoint;
 import org.jppp.protocol.config.OptionException;
 import org.jppp.protocol.config.PppdSettings;
 import org.jppp.protocol.pppoe.discovery.ServerConfig;
 import org.jppp.protocol.pppoe.discovery.ServerSession;
+import org.jppp.supervisor.run.Attempt;
+import org.jppp.supervisor.run.Connection;
 import org.jppp.supervisor.run.LinkSetupException;
-import org.jppp.supervisor.run.NetworkHooks;
-import org.jppp.supervisor.run.PppInterface;
-import org.jppp.supervisor.run.RunGuardian;
 import org.jppp.supervisor.run.SessionConfig;
 
 /**
  * The guardian of the access concentrator: one {@link AccessConcentrator} per interface, and for
  * each session it opens what pppoe-server's pppd would be: an address from the pool, the options
- * of {@code -O}, a {@code pppN} interface and a {@link RunGuardian} authenticating the host. When
+ * of {@code -O}, an {@link Attempt} (the session's channel, a {@code pppN} interface, the IP
+ * hooks) and a {@link ServedSession} authenticating the host. When
  * a session ends its id is freed (with a PADT unless the host sent one), and once its interface is
  * gone its address returns to the pool. {@link Shutdown} ends every session with LCP
  * Terminate-Request and PADT, then stops.
@@ -51,10 +48,8 @@ final class ServerGuardian extends AbstractBehavior<ServerGuardian.Command> {
     private record CleanedUp(Inet4Address remote) implements Command { }
 
     /** A running session and what it holds. */
-    private record Served(String ifname, int sessionId, Inet4Address remote, PppInterface iface,
-            NetworkHooks hooks, ActorRef<RunGuardian.Command> run) { }
-
-    private static final Duration SCRIPT_WAIT = Duration.ofSeconds(5);
+    private record Served(String ifname, int sessionId, Inet4Address remote, Attempt attempt,
+            ActorRef<ServedSession.Command> run) { }
 
     private final EventLoop loop;
     private final SessionOptions options;
@@ -118,19 +113,14 @@ final class ServerGuardian extends AbstractBehavior<ServerGuardian.Command> {
         ServerSession s = opened.session();
         PppdSettings settings = options.forRemote(remote);
         SessionSettings session = SessionConfig.from(settings, options.etcDir());
-        PppInterface iface = PppInterface.create(loop, settings.identity());
-        PppdLog.LOG.info("Using interface {}", iface.name());
-        PppdLog.LOG.info("Connect: {} <--> {}", iface.name(), opened.ifname());
-        NetworkHooks hooks = new NetworkHooks(settings, options.etcDir(),
-                new LinkParameters(iface.name(), opened.ifname(), 0, settings.identity().ipparam()));
+        Connection served = new ServedConnection(opened.ifname(), opened.channel());
+        Attempt attempt = Attempt.open(settings, options.etcDir(), loop, (l, o) -> served);
         String key = opened.ifname() + "-" + s.sessionId();
-        // pppoe-server gives pppd the host's MAC address as its remote number.
-        Optional<String> callingNumber = Optional.of(s.client().toString().toUpperCase(Locale.ROOT));
-        ActorRef<RunGuardian.Command> run = getContext().spawn(RunGuardian.create(session,
-                LowerLink.of(opened.channel().flow()), iface, hooks, new CompletableFuture<>(), callingNumber),
-                "session-" + key);
+        // pppoe-server gives its pppd the host's MAC address as the remote number.
+        ActorRef<ServedSession.Command> run = getContext().spawn(ServedSession.create(attempt, session,
+                s.client().toString().toUpperCase(Locale.ROOT)), "session-" + key);
         getContext().watchWith(run, new Ended(key));
-        sessions.put(key, new Served(opened.ifname(), s.sessionId(), remote, iface, hooks, run));
+        sessions.put(key, new Served(opened.ifname(), s.sessionId(), remote, attempt, run));
     }
 
     /** The session's PPP is over: PADT (if the host has not ended it), then the interface goes. */
@@ -143,11 +133,8 @@ final class ServerGuardian extends AbstractBehavior<ServerGuardian.Command> {
                 stopping ? "Shutting Down" : "RP-PPPoE: Child pppd process terminated"));
         cleaning++;
         // Scripts are waited for and a TUN takes milliseconds to delete: not on the actor's thread.
-        getContext().pipeToSelf(CompletableFuture.runAsync(() -> {
-            served.hooks().finish(SCRIPT_WAIT);
-            served.hooks().close();
-            served.iface().close();
-        }), (ok, failure) -> new CleanedUp(served.remote()));
+        getContext().pipeToSelf(CompletableFuture.runAsync(served.attempt()::close),
+                (ok, failure) -> new CleanedUp(served.remote()));
         return this;
     }
 
@@ -159,7 +146,7 @@ final class ServerGuardian extends AbstractBehavior<ServerGuardian.Command> {
 
     private Behavior<Command> onShutdown() {
         stopping = true;
-        sessions.values().forEach(s -> s.run().tell(new RunGuardian.Hangup("Shutting Down")));
+        sessions.values().forEach(s -> s.run().tell(new ServedSession.Hangup("Shutting Down")));
         return stopIfDone();
     }
 

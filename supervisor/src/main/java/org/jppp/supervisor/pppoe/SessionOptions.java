@@ -40,7 +40,9 @@ final class SessionOptions {
         if (Files.exists(optionsFile)) {
             args.addAll(List.of("file", optionsFile.toString()));
         }
-        args.addAll(List.of("plugin", "rp-pppoe.so", local.getHostAddress() + ":" + remote.getHostAddress()));
+        // pppoe-server's pppd stays in the foreground (nodetach), so the log keeps its standard error.
+        args.addAll(List.of("plugin", "rp-pppoe.so", "nodetach",
+                local.getHostAddress() + ":" + remote.getHostAddress()));
         return SettingsFactory.build(OptionsLoader.load(etcDir, args, defaults, SystemProbe.host(), line -> { }));
     }
 }

@@ -6,13 +6,15 @@ import java.lang.ProcessBuilder.Redirect;
 import java.util.Optional;
 import org.jppp.actors.ExitStatus;
 import org.jppp.actors.PppdLog;
+import org.jppp.io.posix.Libc;
 
 /**
  * pppd's {@code connect} and {@code disconnect} scripts: shell commands run with the serial
  * device as their standard input and output (a chat script talks to the modem that way), the
  * connect script before LCP starts, the disconnect script after the link ended. As in
- * {@link org.jppp.io.tty.PtyLink}, a shell opens the device, so the JVM never opens it without
- * {@code O_NOCTTY}.
+ * {@link org.jppp.io.tty.PtyLink}, the script runs under {@code setsid} in a process group of its
+ * own (so it can be ended with everything it started), and a shell opens the device, so the JVM
+ * never opens it without {@code O_NOCTTY}.
  */
 final class DeviceScripts {
     private static final String ON_DEVICE = "exec /bin/sh -c \"$1\" <>\"$0\" >&0";
@@ -49,7 +51,7 @@ final class DeviceScripts {
 
     private static int run(String script, String device) throws LinkSetupException {
         try {
-            Process process = new ProcessBuilder("/bin/sh", "-c", ON_DEVICE, device, script)
+            Process process = new ProcessBuilder("setsid", "-w", "/bin/sh", "-c", ON_DEVICE, device, script)
                     .redirectInput(Redirect.from(new File("/dev/null")))
                     .redirectOutput(Redirect.DISCARD)
                     .redirectError(Redirect.INHERIT)
@@ -57,7 +59,8 @@ final class DeviceScripts {
             try {
                 return process.waitFor();
             } catch (InterruptedException e) {
-                // A terminating signal (Signals): end the script as pppd kills its children.
+                // A terminating signal (Signals): end the script and what it started, as pppd does.
+                Libc.kill(-(int) process.pid(), Libc.SIGTERM);
                 process.destroy();
                 throw new LinkSetupException(ExitStatus.EXIT_USER_REQUEST, "");
             }

@@ -37,25 +37,34 @@ record Line(Endpoint endpoint, String device, int speed, Optional<String> connec
                     "synchronous serial mode (sync) is not supported; jppp uses async HDLC framing");
         }
         int speed = device.speed().orElse(0);
+        if (device.pty().isPresent()) {
+            return pty(loop, device.pty().get(), speed);
+        }
+        if (device.notty()) {
+            return new Line(StdioLink.open(loop), NOTTY_DEVICE, speed, Optional.empty());
+        }
+        String path = device.device().orElseThrow(() -> new LinkSetupException(ExitStatus.EXIT_OPTION_ERROR,
+                "no device specified (give a serial device, pty \"command\" or notty)"));
         try {
-            if (device.pty().isPresent()) {
-                PtyLink pty = PtyLink.start(loop, device.pty().get());
-                return new Line(pty, pty.slavePath(), speed, Optional.empty());
-            }
-            if (device.notty()) {
-                return new Line(StdioLink.open(loop), NOTTY_DEVICE, speed, Optional.empty());
-            }
-            String path = device.device().orElseThrow(() -> new LinkSetupException(ExitStatus.EXIT_OPTION_ERROR,
-                    "no device specified (give a serial device, pty \"command\" or notty)"));
             TtyLink tty = TtyLink.open(loop, path, new TtyLink.Options(speed, !device.modem(),
                     flowControl(device.flowControl()), false));
             return new Line(tty, path, speed, Optional.of(path));
-        } catch (RuntimeException e) {
+        } catch (NativeException e) {
             // pppd's wording: "Failed to open /dev/ttyS9: No such file or directory".
-            String reason = e instanceof NativeException n ? Libc.strerror(n.errno()) : e.getMessage();
-            throw new LinkSetupException(ExitStatus.EXIT_OPEN_FAILED, "Failed to open "
-                    + device.pty().map(c -> "pty \"" + c + "\"").or(device::device).orElse("the link")
-                    + ": " + reason);
+            throw new LinkSetupException(ExitStatus.EXIT_OPEN_FAILED, "Failed to open " + path + ": "
+                    + Libc.strerror(e.errno()));
+        } catch (IllegalArgumentException e) {
+            throw new LinkSetupException(ExitStatus.EXIT_OPTION_ERROR, path + ": " + e.getMessage());
+        }
+    }
+
+    /** A pty command that cannot be started is pppd's EXIT_PTYCMD_FAILED. */
+    private static Line pty(EventLoop loop, String command, int speed) throws LinkSetupException {
+        try {
+            PtyLink pty = PtyLink.start(loop, command);
+            return new Line(pty, pty.slavePath(), speed, Optional.empty());
+        } catch (RuntimeException e) {
+            throw new LinkSetupException(ExitStatus.EXIT_PTYCMD_FAILED, "Failed to run pty command: " + e.getMessage());
         }
     }
 

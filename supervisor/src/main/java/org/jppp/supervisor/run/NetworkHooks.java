@@ -34,7 +34,7 @@ import org.jppp.protocol.config.PppdSettings;
  * events came, and never on an actor's thread. Failures are logged as pppd logs them and do not
  * end the link.
  */
-public final class NetworkHooks implements AutoCloseable {
+final class NetworkHooks implements AutoCloseable {
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "jppp-hooks");
         t.setDaemon(true);
@@ -50,7 +50,7 @@ public final class NetworkHooks implements AutoCloseable {
     private Optional<DefaultRouteState> route = Optional.empty();
     private List<String> ipArguments = List.of();
 
-    public NetworkHooks(PppdSettings settings, Path etcDir, LinkParameters link) {
+    NetworkHooks(PppdSettings settings, Path etcDir, LinkParameters link) {
         this.ipcp = settings.ipcp();
         this.link = link;
         this.runner = new ScriptRunner(etcDir);
@@ -88,7 +88,7 @@ public final class NetworkHooks implements AutoCloseable {
     }
 
     /** Waits for pending hooks and scripts (pppd waits for its children before exiting). */
-    public void finish(Duration childWait) {
+    void finish(Duration childWait) {
         CompletableFuture<Void> settled = CompletableFuture.supplyAsync(ipScripts::settled, worker)
                 .thenCompose(f -> f);
         settled.completeOnTimeout(null, childWait.toMillis(), TimeUnit.MILLISECONDS).join();

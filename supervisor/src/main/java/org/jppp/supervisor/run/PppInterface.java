@@ -18,7 +18,7 @@ import org.jppp.protocol.config.IdentitySettings;
  * then {@link #configure} sets the addresses and MTU and brings it up before the caller opens the
  * session's IP gate, so no datagram of the peer arrives at an interface that is not ready.
  */
-public final class PppInterface implements AutoCloseable {
+final class PppInterface implements AutoCloseable {
     private final TunDevice tun;
     private final IfControl control;
 
@@ -27,7 +27,7 @@ public final class PppInterface implements AutoCloseable {
         this.control = control;
     }
 
-    public static PppInterface create(EventLoop loop, IdentitySettings identity) throws LinkSetupException {
+    static PppInterface create(EventLoop loop, IdentitySettings identity) throws LinkSetupException {
         IfControl control = IfControl.open();
         try {
             return new PppInterface(createTun(loop, identity, control), control);
@@ -53,7 +53,7 @@ public final class PppInterface implements AutoCloseable {
         return TunDevice.create(loop, "ppp%d", control);
     }
 
-    public String name() {
+    String name() {
         return tun.name();
     }
 

@@ -3,26 +3,24 @@ package org.jppp.supervisor.run;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.jppp.actors.ExitStatus;
 import org.jppp.actors.PppdLog;
-import org.jppp.actors.link.LowerLink;
 import org.jppp.actors.session.SessionSettings;
-import org.jppp.io.hooks.LinkParameters;
 import org.jppp.io.loop.EventLoop;
 import org.jppp.protocol.config.PppdSettings;
+import org.jppp.supervisor.peer.SupervisorSettings;
 import org.slf4j.LoggerFactory;
 
 /**
  * One pppd run over a byte-stream link (serial device, {@code pty}, {@code notty}) or another
  * {@link Connection} (a PPPoE session), in pppd's order: open the line, run the connect script
  * (or PPPoE discovery), create the ppp interface ({@code Using interface
- * ppp0}, {@code Connect: ppp0 <--> /dev/pts/3}), run one {@link org.jppp.actors.session.PeerSession}
- * under an actor system named {@code jppp} until it finishes, then wait for the scripts, delete
- * the interface, close the line, run the disconnect script, log {@code Exit.} and return the
- * session's exit status.
+ * ppp0}, {@code Connect: ppp0 <--> /dev/pts/3}), run {@link org.jppp.actors.session.PeerSession}s
+ * under a {@link org.jppp.supervisor.peer.PeerSupervisor} in an actor system named {@code jppp}
+ * (one, or more with {@code persist}), closing each attempt's line and interface after its
+ * session, then log {@code Exit.} and return pppd's exit status.
  *
  * <p>IP datagrams flow between the TUN device and the link in Pekko streams only; actors see
  * control packets and events.
@@ -45,7 +43,7 @@ public final class PppdRun {
         return run(settings, etcDir, TtyConnection::open);
     }
 
-    /** Runs the link over the channel {@code opener} connects; returns pppd's exit status. */
+    /** Runs the link over the channel {@code opener} connects (a PPPoE session, say); returns pppd's exit status. */
     public static int run(PppdSettings settings, Path etcDir, Connection.Opener opener) {
         LogSetup.apply(settings.logging());
         Signals signals = Signals.install(Thread.currentThread());
@@ -69,33 +67,21 @@ public final class PppdRun {
     private static int run(PppdSettings settings, Path etcDir, EventLoop loop, Signals signals,
             Connection.Opener opener) throws LinkSetupException {
         SessionSettings session = SessionConfig.from(settings, etcDir);
-        try (Connection line = opener.open(loop, settings);
-                PppInterface iface = PppInterface.create(loop, settings.identity())) {
-            PppdLog.LOG.info("Using interface {}", iface.name());
-            PppdLog.LOG.info("Connect: {} <--> {}", iface.name(), line.device());
-            LogSetup.detached(settings.logging());
-            LinkParameters link = new LinkParameters(iface.name(), line.device(), line.speed(),
-                    settings.identity().ipparam());
-            try (NetworkHooks hooks = new NetworkHooks(settings, etcDir, link)) {
-                if (signals.early().isPresent()) {
-                    return ExitStatus.EXIT_USER_REQUEST;
-                }
-                int status = runSession(session, line.lower(), iface, hooks, signals);
-                hooks.finish(Duration.ofSeconds(5));
-                return status;
-            }
+        SupervisorSettings supervision = SupervisorSettings.from(settings.link());
+        Attempts attempts = new Attempts(settings, etcDir, loop, session, opener,
+                Attempt.open(settings, etcDir, loop, opener));
+        if (signals.early().isPresent()) {
+            attempts.closeAll().join();
+            return ExitStatus.EXIT_USER_REQUEST;
         }
-    }
-
-    private static int runSession(SessionSettings session, LowerLink lower, PppInterface iface, NetworkHooks hooks,
-            Signals signals) {
         CompletableFuture<Integer> exit = new CompletableFuture<>();
         ActorSystem<RunGuardian.Command> system =
-                ActorSystem.create(RunGuardian.create(session, lower, iface, hooks, exit), "jppp", PEKKO);
+                ActorSystem.create(RunGuardian.create(supervision, attempts, exit), "jppp", PEKKO);
         signals.routeTo(signal -> system.tell(new RunGuardian.Terminate(signal)));
         // A guardian that failed never completes the status: that is a fatal error.
         system.getWhenTerminated().thenRun(() -> exit.complete(ExitStatus.EXIT_FATAL_ERROR));
         int status = exit.join();
+        attempts.closeAll().join();
         system.terminate();
         system.getWhenTerminated().toCompletableFuture().join();
         return status;

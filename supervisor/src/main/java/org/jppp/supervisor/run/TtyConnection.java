@@ -39,7 +39,6 @@ final class TtyConnection implements Connection {
         try {
             DeviceScripts.connect(device.connect(), line.connectDevice());
         } catch (LinkSetupException | RuntimeException e) {
-            linger();
             line.endpoint().close();
             throw e;
         }

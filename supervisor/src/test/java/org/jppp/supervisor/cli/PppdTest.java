@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.util.ContextInitializer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -16,6 +18,7 @@ import org.jppp.supervisor.options.SystemProbe;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /** The pppd entry point run in-process against a temporary JPPP_ETC_DIR. */
 class PppdTest {
@@ -90,11 +93,18 @@ class PppdTest {
         assertEquals("pppd: option 'deflate' is not supported by jppp\n", err());
     }
 
+    /** Without dryrun the link is run: a device that cannot be opened is pppd's EXIT_OPEN_FAILED. */
     @Test
-    void withoutDryrunItSaysLinkEstablishmentIsNotImplementedAndExitsOne() {
-        assertEquals(Pppd.EXIT_FATAL_ERROR, run("/dev/ttyS1", "noauth"));
-        assertTrue(err().contains("link establishment is not implemented yet"), err());
-        assertEquals("", out());
+    void withoutDryrunTheLinkRuns_aMissingDeviceExitsSeven() throws Exception {
+        try {
+            assertEquals(7, run("/dev/jppp-test-no-such-tty", "noauth", "nodetach"));
+            assertEquals("", out());
+        } finally {
+            // The run configured logback for itself; give the other tests theirs back.
+            LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+            context.reset();
+            new ContextInitializer(context).autoConfig();
+        }
     }
 
     @Test

@@ -5,22 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import org.jppp.protocol.config.OptionException;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The dryrun listing: pppd's print_options() format, sources, and hidden passwords. */
-class DryRunTest {
-    @TempDir
-    Path tmp;
-    Etc etc;
-
-    @BeforeEach
-    void setUp() {
-        etc = new Etc(tmp);
-    }
+class DryRunTest extends EtcTestBase {
 
     static String fixture(String name) throws IOException {
         try (InputStream in = DryRunTest.class.getResourceAsStream("/fixtures/" + name)) {

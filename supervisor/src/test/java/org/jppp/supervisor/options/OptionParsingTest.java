@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 import org.jppp.protocol.config.AuthProtocol;
 import org.jppp.protocol.config.Detach;
@@ -13,22 +12,12 @@ import org.jppp.protocol.config.FlowControl;
 import org.jppp.protocol.config.OptionException;
 import org.jppp.protocol.config.PppdSettings;
 import org.jppp.supervisor.options.OptionSpec.Kind;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Each option's argument form and validation, through the command line. */
-class OptionParsingTest {
-    @TempDir
-    Path tmp;
-    Etc etc;
-
-    @BeforeEach
-    void setUp() {
-        etc = new Etc(tmp);
-    }
+class OptionParsingTest extends EtcTestBase {
 
     private PppdSettings settings(String... args) throws OptionException {
         return SettingsFactory.build(etc.load(args));

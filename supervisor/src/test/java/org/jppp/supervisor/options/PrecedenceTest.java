@@ -5,20 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
 import org.jppp.protocol.config.OptionException;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** pppd's order: $ETC/options, then the command line left to right (call/file read in place), then options.TTY. */
-class PrecedenceTest {
-    @TempDir
-    Path tmp;
-    Etc etc;
-
-    @BeforeEach
-    void setUp() {
-        etc = new Etc(tmp);
-    }
+class PrecedenceTest extends EtcTestBase {
 
     private String source(OptionValues v, String key) {
         return v.setEntries().get(key).get(0).source();

@@ -1,8 +1,11 @@
 package org.jppp.tests.serial;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** A network namespace of the test's own ({@code jppp-ser-<random>}), deleted by {@link #close()}. */
 public final class NetNamespace implements AutoCloseable {
@@ -32,13 +35,13 @@ public final class NetNamespace implements AutoCloseable {
     }
 
     public Commands.Result exec(String... command) {
-        return Commands.run(java.time.Duration.ofSeconds(60), prefix(List.of(command)));
+        return Commands.run(Duration.ofSeconds(60), prefix(List.of(command)));
     }
 
     /** {@code ping -c COUNT} to {@code address}: the number of replies received. */
     public int ping(String address, int count) {
         String out = exec("ping", "-n", "-c", Integer.toString(count), "-W", "2", "-i", "0.3", address).output();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+) received").matcher(out);
+        Matcher m = Pattern.compile("(\\d+) received").matcher(out);
         return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 

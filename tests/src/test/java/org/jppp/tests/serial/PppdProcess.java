@@ -1,7 +1,7 @@
 package org.jppp.tests.serial;
 
 import static org.junit.jupiter.api.Assertions.fail;
-
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -35,7 +36,7 @@ public final class PppdProcess implements AutoCloseable {
     public static PppdProcess start(List<String> command, Path etc, Path run) {
         Path log = etc.resolve("pppd.log");
         ProcessBuilder pb = new ProcessBuilder(command)
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(log.toFile())
                 .redirectErrorStream(true);
         pb.environment().putAll(environment(etc, run));
@@ -47,8 +48,8 @@ public final class PppdProcess implements AutoCloseable {
     }
 
     /** What bin/pppd needs from the environment (also for a second pppd started by the first). */
-    public static java.util.Map<String, String> environment(Path etc, Path run) {
-        return java.util.Map.of("JPPP_ETC_DIR", etc.toString(), "JPPP_RUN_DIR", run.toString(),
+    public static Map<String, String> environment(Path etc, Path run) {
+        return Map.of("JPPP_ETC_DIR", etc.toString(), "JPPP_RUN_DIR", run.toString(),
                 "JPPP_CLASSPATH", Repo.classPath());
     }
 

@@ -53,7 +53,8 @@ class RefpeerServerTest {
     @ParameterizedTest
     @ValueSource(strings = {"chap", "pap", "mschap-v2", "noauth"})
     void linkUpWithAuthentication(String auth) throws Exception {
-        peer.reconfigure("REFPEER_SERIAL_AUTH=" + auth);
+        // The guest's ip-up pings us at once: no echo may be lost while our interface comes up.
+        peer.reconfigure("REFPEER_SERIAL_AUTH=" + auth, "REFPEER_SERIAL_PING=3");
         linkUpPingAndTerminate(auth, List.of("user", "alice", "password", "s3cret"),
                 auth.equals("noauth") ? "peer=" : "peer=alice");
     }
@@ -76,6 +77,29 @@ class RefpeerServerTest {
         }
     }
 
+    /**
+     * {@code persist}: when the guest ends the link we dial again after the holdoff (a new pty
+     * command, a new connection to the socket) and the link comes up a second time.
+     */
+    @Test
+    void persistRedialsAfterThePeerEndedTheLink() throws Exception {
+        peer.reconfigure("REFPEER_SERIAL_AUTH=chap");
+        Path etc = TempDirs.etc(root, "persist");
+        Pattern ipUp = Pattern.compile("REFPEER-EVENT ip-up .*peer=alice");
+        long mark = peer.consoleLength();
+        try (PppdProcess pppd = PppdProcess.start(ns, etc, etc, args(List.of("user", "alice", "password", "s3cret",
+                "persist", "holdoff", "1")))) {
+            Matcher first = peer.awaitConsole(mark, ipUp, UP);
+            peer.guest("refpeer-serial restart");
+            peer.awaitConsole(mark + first.end(), ipUp, Duration.ofSeconds(60));
+            pppd.awaitLog("LCP terminated by peer", UP);
+            assertEquals(2, pppd.log().split("remote IP address 10\\.78\\.0\\.1", -1).length - 1, pppd.log());
+            assertEquals(3, ns.ping("10.78.0.1", 3), pppd.log());
+            pppd.terminate();
+            assertEquals(5, pppd.awaitExit(Duration.ofSeconds(20)), pppd.log());
+        }
+    }
+
     /** Our password is wrong: we exit with 19, the guest's pppd with 11 (its peer failed). */
     @ParameterizedTest
     @ValueSource(strings = {"chap", "mschap-v2"})
@@ -92,7 +116,7 @@ class RefpeerServerTest {
 
     /**
      * Brings the link up with {@code extra} options, checks addresses, DNS, the default route, the
-     * ip-up and ip-down scripts and pings, then ends it with SIGTERM: exit status 5, and pppd on
+     * ip-up and ip-down scripts, our pings and the guest's (sent from its ip-up), then ends it with SIGTERM: exit status 5, and pppd on
      * the guest sees the host end the link.
      */
     private void linkUpPingAndTerminate(String name, List<String> extra, String peerName) throws Exception {
@@ -111,6 +135,8 @@ class RefpeerServerTest {
                     TempDirs.awaitContent(etc.resolve("resolv.conf"), "10.78.0.53", Duration.ofSeconds(5)));
             peer.awaitConsole(mark, Pattern.compile("REFPEER-EVENT ip-up .*remote=10\\.78\\.0\\.2 " + peerName + " "), UP);
             assertEquals(3, ns.ping("10.78.0.1", 3), pppd.log());
+            peer.awaitConsole(mark, Pattern.compile("REFPEER-EVENT serial-ping ok remote=10\\.78\\.0\\.2 "
+                    + "3 packets transmitted, 3 packets received"), UP);
             assertTrue(ns.exec("ip", "route", "show", "default").output().contains("default dev ppp0"));
             String ipUp = TempDirs.awaitContent(etc.resolve("ip-up.args"), "refpeer-test", Duration.ofSeconds(5));
             assertTrue(ipUp.matches("ppp0 /dev/pts/\\d+ \\d+ 10\\.78\\.0\\.2 10\\.78\\.0\\.1 refpeer-test\n"), ipUp);

@@ -74,7 +74,7 @@ class SerialDeviceTest {
         Path etc = TempDirs.etc(root, "connect-signal");
         Path started = etc.resolve("connect-started");
         try (PppdProcess pppd = PppdProcess.start(a, etc, etc, List.of(tty("a").toString(), "115200", "local",
-                "nocrtscts", "noauth", "nodetach", "connect", "touch " + started + "; sleep 60"))) {
+                "nocrtscts", "noauth", "nodetach", "connect", "touch " + started + "; sleep 61.5"))) {
             for (int i = 0; i < 400 && !Files.exists(started); i++) {
                 Thread.sleep(50);
             }
@@ -82,6 +82,9 @@ class SerialDeviceTest {
             pppd.terminate();
             assertEquals(5, pppd.awaitExit(Duration.ofSeconds(20)), pppd.log());
             assertTrue(pppd.log().contains("Terminating on signal 15"), pppd.log());
+            Thread.sleep(200);
+            assertTrue(ProcessHandle.allProcesses().noneMatch(p -> p.info().commandLine().orElse("").contains("sleep 61.5")),
+                    "the connect script's child outlived the run");
         }
     }
 

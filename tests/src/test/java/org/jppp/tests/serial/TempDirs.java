@@ -3,6 +3,8 @@ package org.jppp.tests.serial;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -21,21 +23,21 @@ public final class TempDirs {
             Path file = etc.resolve(name);
             Files.writeString(file, line);
             // pppd warns about secrets others can read; so does jppp.
-            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         }
     }
 
     /** An executable shell script (ip-up, say) with this body. */
     public static void script(Path file, String body) throws IOException {
         Files.writeString(file, "#!/bin/sh\n" + body + "\n");
-        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
     /**
      * The text of {@code file} once it is there and holds {@code expected}: files written by a
      * run's hooks (resolv.conf) appear shortly after the line that announces the link.
      */
-    public static String awaitContent(Path file, String expected, java.time.Duration timeout) throws Exception {
+    public static String awaitContent(Path file, String expected, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         for (;;) {
             String text = Files.exists(file) ? Files.readString(file) : "";

@@ -1,0 +1,122 @@
+package org.jppp.supervisor.run;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.jppp.actors.PppdLog;
+import org.jppp.actors.session.PeerSession;
+import org.jppp.actors.session.SessionSettings;
+import org.jppp.actors.session.UpDetails;
+import org.jppp.io.loop.EventLoop;
+import org.jppp.protocol.config.PppdSettings;
+import org.jppp.protocol.wire.PppProtocol;
+import org.jppp.supervisor.peer.SessionFactory;
+
+/**
+ * The {@link SessionFactory} of a run: each attempt of the {@link org.jppp.supervisor.peer.PeerSupervisor}
+ * gets a freshly opened {@link Attempt} (line, connect script, interface), as pppd reopens its
+ * device on each pass of its main loop. The first attempt is opened by the caller beforehand, so
+ * that its failures end the run with pppd's specific exit status (7, 8, 9); a later attempt that
+ * cannot be opened fails as a crashed session (a failed attempt for maxfail).
+ *
+ * <p>Attempts are closed one after the other on a thread of their own (closing blocks for the
+ * scripts and the linger), and a new one is opened only after the previous one is closed: the
+ * device is free again, and the interface name too.
+ */
+final class Attempts implements SessionFactory {
+    private final PppdSettings settings;
+    private final Path etcDir;
+    private final EventLoop loop;
+    private final SessionSettings sessionSettings;
+    private final Connection.Opener opener;
+    private final Map<Integer, Attempt> open = new ConcurrentHashMap<>();
+    private final ExecutorService closer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "jppp-close");
+        t.setDaemon(true);
+        return t;
+    });
+    private Attempt first;
+    private CompletableFuture<Void> closed = CompletableFuture.completedFuture(null);
+
+    Attempts(PppdSettings settings, Path etcDir, EventLoop loop, SessionSettings sessionSettings,
+            Connection.Opener opener, Attempt first) {
+        this.opener = opener;
+        this.settings = settings;
+        this.etcDir = etcDir;
+        this.loop = loop;
+        this.sessionSettings = sessionSettings;
+        this.first = first;
+    }
+
+    /** Runs in the session's setup on a dispatcher thread; blocks while a later attempt dials. */
+    @Override
+    public Behavior<PeerSession.Command> create(int attempt, ActorRef<PeerSession.Event> parent) {
+        Attempt a = takeFirst();
+        if (a == null) {
+            closeAll().join();
+            try {
+                a = Attempt.open(settings, etcDir, loop, opener);
+            } catch (LinkSetupException e) {
+                PppdLog.LOG.error(e.getMessage());
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        }
+        open.put(attempt, a);
+        return a.session(sessionSettings, parent);
+    }
+
+    private synchronized Attempt takeFirst() {
+        Attempt a = first;
+        first = null;
+        return a;
+    }
+
+    void up(int attempt, UpDetails details) {
+        Attempt a = open.get(attempt);
+        if (a != null) {
+            a.up(details);
+        }
+    }
+
+    void down(int attempt, PppProtocol ncp) {
+        Attempt a = open.get(attempt);
+        if (a != null) {
+            a.down(ncp);
+        }
+    }
+
+    String ifname(int attempt) {
+        Attempt a = open.get(attempt);
+        return a == null ? "?" : a.ifname();
+    }
+
+    /** The attempt's session finished: close what it opened. */
+    void finished(int attempt) {
+        close(List.of(attempt));
+    }
+
+    /** Closes every attempt still open (and the first, if no session ever took it). */
+    CompletableFuture<Void> closeAll() {
+        Attempt unused = takeFirst();
+        if (unused != null) {
+            open.put(0, unused);
+        }
+        return close(List.copyOf(open.keySet()));
+    }
+
+    private synchronized CompletableFuture<Void> close(List<Integer> attempts) {
+        for (Integer n : attempts) {
+            Attempt a = open.remove(n);
+            if (a != null) {
+                closed = closed.thenRunAsync(a::close, closer);
+            }
+        }
+        return closed;
+    }
+}
