@@ -1,0 +1,156 @@
+package org.jppp.tests.pppoe;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jppp.tests.serial.NetNamespace;
+import org.jppp.tests.serial.PppdProcess;
+import org.jppp.tests.serial.Repo;
+import org.jppp.tests.serial.TempDirs;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * jppp against jppp: {@code bin/pppoe-server} in one namespace, {@code bin/pppd} clients in
+ * another, joined by a veth pair created directly inside the two namespaces (nothing in the host's
+ * own). The server hands out addresses from a {@code -p} pool file and authenticates with CHAP.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PppoeOursVsOursTest {
+    private static final Duration UP = Duration.ofSeconds(90);
+    private static final int MANY = 20;
+
+    private NetNamespace acNs;
+    private NetNamespace clientNs;
+    private Path root;
+    private PppdProcess server;
+    private final List<PppdProcess> clients = new ArrayList<>();
+
+    @BeforeAll
+    void start() throws Exception {
+        root = Files.createTempDirectory("jppp-pppoe-ours");
+        acNs = NetNamespace.create();
+        clientNs = NetNamespace.create();
+        acNs.exec("ip", "link", "add", "veth0", "type", "veth", "peer", "name", "veth0", "netns", clientNs.name())
+                .requireSuccess();
+        acNs.exec("ip", "link", "set", "veth0", "up").requireSuccess();
+        clientNs.exec("ip", "link", "set", "veth0", "up").requireSuccess();
+        Path etc = PppoeEtc.server(root, "ac", List.of("auth", "require-chap", "name jppp-ac", "ms-dns 10.99.0.53",
+                "lcp-echo-interval 5", "lcp-echo-failure 3"));
+        Path pool = etc.resolve("pool");
+        Files.writeString(pool, "# the clients' addresses\n10.99.0.10-60\n");
+        server = PppdProcess.start(acNs.prefix(List.of(Repo.pppoeServer().toString(), "-F", "-I", "veth0",
+                "-L", "10.99.0.1", "-p", pool.toString(), "-N", "64", "-C", "jppp-ac", "-S", "internet")), etc, etc);
+        server.awaitLog("pppoe-server: serving [veth0]", Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void stopClients() {
+        clients.forEach(PppdProcess::close);
+        clients.clear();
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        try {
+            stopClients();
+            if (server != null) {
+                server.close();
+            }
+        } finally {
+            if (clientNs != null) {
+                clientNs.close();
+            }
+            if (acNs != null) {
+                acNs.close();
+            }
+            TempDirs.delete(root);
+        }
+    }
+
+    private PppdProcess dial(String name, String... extra) throws Exception {
+        Path etc = PppoeEtc.client(root, name, "veth0", "rp_pppoe_service internet");
+        List<String> args = new ArrayList<>(List.of("call", "provider"));
+        args.addAll(List.of(extra));
+        PppdProcess pppd = PppdProcess.start(clientNs, etc, etc, args);
+        clients.add(pppd);
+        return pppd;
+    }
+
+    private int count(String text, Pattern pattern) {
+        Matcher m = pattern.matcher(text);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+
+    @Test
+    @Order(1)
+    void oneSessionGetsThePoolsFirstAddressAndSigtermSendsPadt() throws Exception {
+        PppdProcess pppd = dial("one");
+        pppd.awaitLog("remote IP address 10.99.0.1", UP);
+        String log = pppd.log();
+        assertTrue(log.contains("local  IP address 10.99.0.10"), log);
+        assertTrue(log.contains("CHAP authentication succeeded"), log);
+        assertTrue(log.contains("Connect: ppp0 <--> veth0"), log);
+        assertEquals(3, clientNs.ping("10.99.0.1", 3));
+        server.awaitLog("CHAP peer authentication succeeded for alice", Duration.ofSeconds(5));
+
+        pppd.terminate();
+        assertEquals(5, pppd.awaitExit(Duration.ofSeconds(20)), pppd.log());
+        server.awaitLog(": Received PADT", Duration.ofSeconds(10));
+    }
+
+    @Test
+    @Order(2)
+    void twentyClientDaemonsShareTheServer() throws Exception {
+        int padtsBefore = count(server.log(), Pattern.compile(": Received PADT"));
+        for (int unit = 1; unit <= MANY; unit++) {
+            dial("many-" + unit, "unit", Integer.toString(unit));
+            // The AC rate-limits PADIs per MAC address (5 at once, then 1 a second): pace the dials.
+            Thread.sleep(700);
+        }
+        Set<String> addresses = new HashSet<>();
+        Pattern local = Pattern.compile("local  IP address (10\\.99\\.0\\.\\d+)");
+        for (PppdProcess pppd : clients) {
+            pppd.awaitLog("remote IP address 10.99.0.1", UP);
+            Matcher m = local.matcher(pppd.log());
+            assertTrue(m.find(), pppd.log());
+            addresses.add(m.group(1));
+        }
+        assertEquals(MANY, addresses.size(), addresses.toString());
+        for (String address : addresses) {
+            assertEquals(1, acNs.ping(address, 1), "ping " + address);
+        }
+        for (PppdProcess pppd : clients) {
+            pppd.terminate();
+        }
+        for (PppdProcess pppd : clients) {
+            assertEquals(5, pppd.awaitExit(Duration.ofSeconds(30)), pppd.log());
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (count(server.log(), Pattern.compile(": Received PADT")) < padtsBefore + MANY
+                && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertEquals(padtsBefore + MANY, count(server.log(), Pattern.compile(": Received PADT")), server.log());
+    }
+}
