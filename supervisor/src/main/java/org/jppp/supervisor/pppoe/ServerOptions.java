@@ -11,7 +11,8 @@ import org.jppp.protocol.pppoe.discovery.ServerConfig;
  * pppoe-server's command line (rp-pppoe 3.15 flags): {@code -I IF} (repeatable), {@code -L}
  * local address, {@code -R} first remote address, {@code -N} sessions, {@code -C} AC-Name,
  * {@code -S} service (repeatable), {@code -O} pppd options file, {@code -x} sessions per MAC,
- * {@code -p} address pool file, {@code -F} foreground (jppp always stays in the foreground).
+ * {@code -p} address pool file, {@code -F} foreground (jppp always stays in the foreground);
+ * {@code -k} and {@code -r} are accepted and change nothing.
  */
 record ServerOptions(
         List<String> interfaces,
@@ -38,6 +39,7 @@ record ServerOptions(
             "   -x n           -- Limit to 'n' sessions/MAC address (default: no limit)",
             "   -p fname       -- Take remote IP addresses from the pool file fname",
             "   -F             -- Do not fork into background (jppp never forks)",
+            "   -k, -r         -- Accepted; jppp has one data path and random session numbers",
             "   -h             -- Print usage information");
 
     /**
@@ -55,7 +57,9 @@ record ServerOptions(
         Optional<Path> pool = Optional.empty();
         for (int i = 0; i < args.size(); i++) {
             String flag = args.get(i);
-            if (flag.equals("-F")) {
+            // -F: jppp never forks. -k (kernel mode) and -r (random session numbers): jppp's one data
+            // path is the user-space one, and its session numbers are always random.
+            if (flag.equals("-F") || flag.equals("-k") || flag.equals("-r")) {
                 continue;
             }
             if (flag.equals("-h")) {
