@@ -11,8 +11,13 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.actor.typed.PostStop;
+import org.apache.pekko.stream.KillSwitches;
 import org.apache.pekko.stream.Materializer;
+import org.apache.pekko.stream.UniqueKillSwitch;
+import org.apache.pekko.stream.javadsl.Keep;
 import org.apache.pekko.stream.javadsl.Sink;
+import org.apache.pekko.stream.javadsl.Source;
 import org.apache.pekko.util.ByteString;
 import org.jppp.actors.ExitStatus;
 import org.jppp.actors.PppdLog;
@@ -56,20 +61,25 @@ public final class PppoeClient extends AbstractBehavior<PppoeClient.Command> {
     private final DiscoveryClient discovery;
     private final TimerScheduler<Command> timers;
     private final CompletableFuture<Outcome> outcome;
+    private final UniqueKillSwitch subscription;
     private Optional<SessionChannel> channel = Optional.empty();
 
     /**
      * @param outcome completed once: {@link Connected} or {@link Failed}; also {@link Failed} when
      *                a {@link Hangup} aborts discovery
      */
-    public static Behavior<Command> create(EthernetEndpoint endpoint, ClientConfig config,
-            CompletableFuture<Outcome> outcome) {
+    /**
+     * @param discovery the endpoint's discovery packets (a hub's subscription when several clients
+     *                  share the endpoint); this actor stops its subscription when it stops
+     */
+    public static Behavior<Command> create(EthernetEndpoint endpoint, Source<DiscoveryFrame, ?> discovery,
+            ClientConfig config, CompletableFuture<Outcome> outcome) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers ->
-                new PppoeClient(ctx, timers, endpoint, config, outcome)));
+                new PppoeClient(ctx, timers, endpoint, discovery, config, outcome)));
     }
 
     private PppoeClient(ActorContext<Command> ctx, TimerScheduler<Command> timers, EthernetEndpoint endpoint,
-            ClientConfig config, CompletableFuture<Outcome> outcome) {
+            Source<DiscoveryFrame, ?> frames, ClientConfig config, CompletableFuture<Outcome> outcome) {
         super(ctx);
         this.endpoint = endpoint;
         this.timers = timers;
@@ -79,10 +89,12 @@ public final class PppoeClient extends AbstractBehavior<PppoeClient.Command> {
         ActorRef<Command> self = ctx.getSelf();
         // Another client in this process may share the endpoint: keep only packets carrying our
         // Host-Uniq, and PADTs, which need not carry one (RFC 2516 §5.5).
-        endpoint.discovery()
+        this.subscription = frames
+                .viaMat(KillSwitches.single(), Keep.right())
                 .filter(f -> f.packet().code().equals(PppoeCode.PADT) || hostUniq.isEmpty()
                         || f.packet().hostUniq().filter(hostUniq::equals).isPresent())
-                .runWith(Sink.foreach(f -> self.tell(new Received(f))), Materializer.matFromSystem(ctx.getSystem()));
+                .to(Sink.foreach(f -> self.tell(new Received(f))))
+                .run(Materializer.matFromSystem(ctx.getSystem()));
         perform(discovery.start());
     }
 
@@ -92,7 +104,13 @@ public final class PppoeClient extends AbstractBehavior<PppoeClient.Command> {
                 .onMessage(Received.class, m -> perform(discovery.receive(m.frame().ethernet(), m.frame().packet())))
                 .onMessageEquals(Timeout.INSTANCE, () -> perform(discovery.timeout()))
                 .onMessage(Hangup.class, this::onHangup)
+                .onSignal(PostStop.class, s -> onStop())
                 .build();
+    }
+
+    private Behavior<Command> onStop() {
+        subscription.shutdown();
+        return this;
     }
 
     private Behavior<Command> onHangup(Hangup m) {
@@ -116,6 +134,7 @@ public final class PppoeClient extends AbstractBehavior<PppoeClient.Command> {
                 onEstablished(established.session());
             } else if (action instanceof DiscoveryAction.Failed failed) {
                 outcome.complete(new Failed(failed.reason(), failed.exitStatus()));
+                return Behaviors.stopped();
             } else if (action instanceof DiscoveryAction.PeerTerminated) {
                 channel.ifPresent(SessionChannel::close);
             }

@@ -5,97 +5,98 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.pekko.Done;
-import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.util.ByteString;
 import org.jppp.actors.ExitStatus;
 import org.jppp.actors.link.LowerLink;
 import org.jppp.actors.pppoe.PppoeClient;
 import org.jppp.io.loop.EventLoop;
-import org.jppp.io.packet.EthernetEndpoint;
 import org.jppp.io.packet.SessionChannel;
-import org.jppp.io.posix.Libc;
-import org.jppp.io.posix.NativeException;
 import org.jppp.protocol.config.PppdSettings;
 import org.jppp.protocol.config.PppoeSettings;
 import org.jppp.protocol.pppoe.discovery.ClientConfig;
 import org.jppp.supervisor.run.Connection;
 import org.jppp.supervisor.run.LinkSetupException;
-import org.jppp.supervisor.run.PppdRun;
 
 /**
  * pppd's rp-pppoe channel: discovery on the {@code nic-IF} interface is the connect step
  * ({@code PPP session is 292}, {@code Connected to ... via interface eth0}), the session's PPP
  * frames are the link, and hanging up sends the PADT (RFC 2516 §5.5). The PADT also goes out
  * when the JVM shuts down under the run (a shutdown hook), so no way out of the process leaves
- * the access concentrator holding a session it will only drop after its echo timeout.
+ * the access concentrator holding a session it would only drop after its echo timeout.
  */
 public final class PppoeConnection implements Connection {
     /** How long a hang-up waits for the discovery actor to send its PADT. */
     private static final long HANGUP_WAIT_MS = 2000;
 
-    private final String ifname;
-    private final EthernetEndpoint endpoint;
-    private final ActorSystem<PppoeClient.Command> system;
+    private final PppoeLine line;
+    private final boolean ownsLine;
+    private final ActorRef<PppoeClient.Command> client;
     private final SessionChannel channel;
     private final Thread shutdownHook = new Thread(this::hangup, "jppp-pppoe-padt");
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private PppoeConnection(String ifname, EthernetEndpoint endpoint, ActorSystem<PppoeClient.Command> system,
+    private PppoeConnection(PppoeLine line, boolean ownsLine, ActorRef<PppoeClient.Command> client,
             SessionChannel channel) {
-        this.ifname = ifname;
-        this.endpoint = endpoint;
-        this.system = system;
+        this.line = line;
+        this.ownsLine = ownsLine;
+        this.client = client;
         this.channel = channel;
     }
 
-    /** A {@link Connection.Opener}: discovery, then the session. */
+    /** A {@link Connection.Opener} for one run: the interface is opened for this connection alone. */
     public static Connection open(EventLoop loop, PppdSettings settings) throws LinkSetupException {
         PppoeSettings pppoe = settings.pppoe();
         String ifname = pppoe.nic().orElseThrow(() -> new LinkSetupException(ExitStatus.EXIT_OPTION_ERROR,
                 "PPPoE: no Ethernet interface given (nic-IF or the interface name)"));
-        EthernetEndpoint endpoint = openEndpoint(loop, ifname);
-        ClientConfig config;
+        PppoeLine line = PppoeLine.open(loop, ifname);
         try {
-            config = ClientConfig.of(pppoe, endpoint.mac(), ifname, defaultHostUniq(), OptionalInt.empty());
-        } catch (IllegalArgumentException e) {
-            endpoint.close();
-            throw new LinkSetupException(ExitStatus.EXIT_OPTION_ERROR, e.getMessage());
-        }
-        CompletableFuture<PppoeClient.Outcome> outcome = new CompletableFuture<>();
-        ActorSystem<PppoeClient.Command> system = ActorSystem.create(PppoeClient.create(endpoint, config, outcome),
-                "jppp-pppoe", PppdRun.PEKKO);
-        try {
-            PppoeClient.Outcome result = outcome.get();
-            if (result instanceof PppoeClient.Connected connected) {
-                PppoeConnection connection = new PppoeConnection(ifname, endpoint, system, connected.channel());
-                Runtime.getRuntime().addShutdownHook(connection.shutdownHook);
-                return connection;
-            }
-            PppoeClient.Failed failed = (PppoeClient.Failed) result;
-            stop(system, endpoint);
-            throw new LinkSetupException(failed.exitStatus(), "");
-        } catch (InterruptedException e) {
-            // A terminating signal during discovery (pppd: the connect hook is interrupted): status 5.
-            hangup(system);
-            stop(system, endpoint);
-            throw new LinkSetupException(ExitStatus.EXIT_USER_REQUEST, "");
-        } catch (ExecutionException e) {
-            stop(system, endpoint);
-            throw new LinkSetupException(ExitStatus.EXIT_FATAL_ERROR, "PPPoE discovery failed: " + e.getCause());
+            return dial(line, true, pppoe, pidHostUniq());
+        } catch (LinkSetupException | RuntimeException e) {
+            line.close();
+            throw e;
         }
     }
 
-    private static EthernetEndpoint openEndpoint(EventLoop loop, String ifname) throws LinkSetupException {
+    /**
+     * Dials one session on a shared line; {@code hostUniq} tells its discovery packets from those
+     * of the line's other sessions (unless {@code pppoe-host-uniq} fixes one).
+     */
+    public static PppoeConnection dial(PppoeLine line, PppoeSettings pppoe, ByteString hostUniq)
+            throws LinkSetupException {
+        return dial(line, false, pppoe, hostUniq);
+    }
+
+    private static PppoeConnection dial(PppoeLine line, boolean ownsLine, PppoeSettings pppoe, ByteString hostUniq)
+            throws LinkSetupException {
+        ClientConfig config;
         try {
-            return EthernetEndpoint.open(loop, ForkJoinPool.commonPool(), ifname);
-        } catch (NativeException e) {
-            throw new LinkSetupException(ExitStatus.EXIT_OPEN_FAILED,
-                    "Failed to open " + ifname + ": " + Libc.strerror(e.errno()));
+            config = ClientConfig.of(pppoe, line.endpoint().mac(), line.endpoint().ifname(), hostUniq,
+                    OptionalInt.empty());
+        } catch (IllegalArgumentException e) {
+            throw new LinkSetupException(ExitStatus.EXIT_OPTION_ERROR, e.getMessage());
+        }
+        CompletableFuture<PppoeClient.Outcome> outcome = new CompletableFuture<>();
+        ActorRef<PppoeClient.Command> client = line.spawn(PppoeClient.create(line.endpoint(), line.discovery(), config, outcome),
+                "pppoe-" + hex(hostUniq));
+        try {
+            PppoeClient.Outcome result = outcome.get();
+            if (result instanceof PppoeClient.Connected connected) {
+                PppoeConnection connection = new PppoeConnection(line, ownsLine, client, connected.channel());
+                Runtime.getRuntime().addShutdownHook(connection.shutdownHook);
+                return connection;
+            }
+            throw new LinkSetupException(((PppoeClient.Failed) result).exitStatus(), "");
+        } catch (InterruptedException e) {
+            // A terminating signal during discovery (pppd: the connect hook is interrupted): status 5.
+            hangup(client);
+            throw new LinkSetupException(ExitStatus.EXIT_USER_REQUEST, "");
+        } catch (ExecutionException e) {
+            throw new LinkSetupException(ExitStatus.EXIT_FATAL_ERROR, "PPPoE discovery failed: " + e.getCause());
         }
     }
 
@@ -103,13 +104,17 @@ public final class PppoeConnection implements Connection {
      * pppd's default Host-Uniq is its process id, which tells its PADOs from those of another
      * pppd on the same interface.
      */
-    private static ByteString defaultHostUniq() {
+    private static ByteString pidHostUniq() {
         return ByteString.fromArrayUnsafe(ByteBuffer.allocate(4).putInt((int) ProcessHandle.current().pid()).array());
+    }
+
+    private static String hex(ByteString octets) {
+        return java.util.HexFormat.of().formatHex(octets.toArray());
     }
 
     @Override
     public String device() {
-        return ifname;
+        return line.endpoint().ifname();
     }
 
     @Override
@@ -134,15 +139,17 @@ public final class PppoeConnection implements Connection {
 
     private void hangup() {
         if (closed.compareAndSet(false, true)) {
-            hangup(system);
-            stop(system, endpoint);
+            hangup(client);
+            if (ownsLine) {
+                line.close();
+            }
         }
     }
 
     /** Asks the discovery actor for the PADT and waits a little for it. */
-    private static void hangup(ActorSystem<PppoeClient.Command> system) {
+    private static void hangup(ActorRef<PppoeClient.Command> client) {
         CompletableFuture<Done> done = new CompletableFuture<>();
-        system.tell(new PppoeClient.Hangup(Optional.empty(), done));
+        client.tell(new PppoeClient.Hangup(Optional.empty(), done));
         try {
             done.get(HANGUP_WAIT_MS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -150,17 +157,5 @@ public final class PppoeConnection implements Connection {
         } catch (ExecutionException | TimeoutException e) {
             // The actor is gone (its system stopped): nothing more can be sent.
         }
-    }
-
-    private static void stop(ActorSystem<PppoeClient.Command> system, EthernetEndpoint endpoint) {
-        system.terminate();
-        try {
-            system.getWhenTerminated().toCompletableFuture().get(HANGUP_WAIT_MS, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            // Stopping is best effort; the endpoint closes regardless.
-        }
-        endpoint.close();
     }
 }

@@ -78,6 +78,7 @@ public final class PppoeServerRun {
                 interfaces.put(endpoint, ServerConfig.of(endpoint.mac(), options.acName().orElseGet(
                         SessionConfig::hostName), options.services())
                         .withLimits(options.maxSessions(), options.perMac())
+                        .withPadiRate(options.padiBurst(), options.padiPerSecond())
                         .withInterfaceMtu(endpoint.mtu()));
             }
         } catch (NativeException e) {

@@ -1,5 +1,6 @@
 package org.jppp.supervisor.pppoe;
 
+import java.util.Optional;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
@@ -13,28 +14,34 @@ import org.jppp.actors.session.SessionSettings;
 import org.jppp.supervisor.run.Attempt;
 
 /**
- * One session of the access concentrator, as the pppd pppoe-server starts for it: runs a
- * {@link PeerSession} over the attempt's PPPoE channel, configures the attempt's interface as
+ * One session over an {@link Attempt}, as a pppd pppoe-server starts for each session (also the
+ * sessions of a process that dials many): runs a {@link PeerSession} over the attempt's channel, configures the attempt's interface as
  * network protocols come up and go down, and stops when the session finished. pppoe-server gives
  * its pppd the host's MAC address as remote number, so the authorized peer is logged with it.
+ * Closing the attempt is the owner's business.
  */
-final class ServedSession extends AbstractBehavior<ServedSession.Command> {
-    sealed interface Command { }
+public final class ServedSession extends AbstractBehavior<ServedSession.Command> {
+    public sealed interface Command { }
 
     /** Ends the link from our side: LCP Terminate-Request with {@code reason}. */
-    record Hangup(String reason) implements Command { }
+    public record Hangup(String reason) implements Command { }
 
     private record FromSession(PeerSession.Event event) implements Command { }
 
     private final Attempt attempt;
-    private final String callingNumber;
+    private final Optional<String> callingNumber;
     private final ActorRef<PeerSession.Command> session;
 
-    static Behavior<Command> create(Attempt attempt, SessionSettings settings, String callingNumber) {
+    /**
+     * @param callingNumber the peer's calling number (pppd's {@code remotenumber}), logged when the
+     *                      peer is authorized
+     */
+    public static Behavior<Command> create(Attempt attempt, SessionSettings settings, Optional<String> callingNumber) {
         return Behaviors.setup(ctx -> new ServedSession(ctx, attempt, settings, callingNumber));
     }
 
-    private ServedSession(ActorContext<Command> ctx, Attempt attempt, SessionSettings settings, String callingNumber) {
+    private ServedSession(ActorContext<Command> ctx, Attempt attempt, SessionSettings settings,
+            Optional<String> callingNumber) {
         super(ctx);
         this.attempt = attempt;
         this.callingNumber = callingNumber;
@@ -58,7 +65,7 @@ final class ServedSession extends AbstractBehavior<ServedSession.Command> {
     private Behavior<Command> onSession(PeerSession.Event event) {
         if (event instanceof PeerSession.PhaseChanged changed && changed.phase() == Phase.NETWORK) {
             // pppd's network_phase: the calling number of the authorized peer.
-            PppdLog.LOG.info("peer from calling number {} authorized", callingNumber);
+            callingNumber.ifPresent(n -> PppdLog.LOG.info("peer from calling number {} authorized", n));
         } else if (event instanceof PeerSession.Up up) {
             try {
                 attempt.up(up.details());

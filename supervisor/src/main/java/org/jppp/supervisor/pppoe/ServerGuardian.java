@@ -118,7 +118,7 @@ final class ServerGuardian extends AbstractBehavior<ServerGuardian.Command> {
         String key = opened.ifname() + "-" + s.sessionId();
         // pppoe-server gives its pppd the host's MAC address as the remote number.
         ActorRef<ServedSession.Command> run = getContext().spawn(ServedSession.create(attempt, session,
-                s.client().toString().toUpperCase(Locale.ROOT)), "session-" + key);
+                Optional.of(s.client().toString().toUpperCase(Locale.ROOT))), "session-" + key);
         getContext().watchWith(run, new Ended(key));
         sessions.put(key, new Served(opened.ifname(), s.sessionId(), remote, attempt, run));
     }

@@ -12,7 +12,8 @@ import org.jppp.protocol.pppoe.discovery.ServerConfig;
  * local address, {@code -R} first remote address, {@code -N} sessions, {@code -C} AC-Name,
  * {@code -S} service (repeatable), {@code -O} pppd options file, {@code -x} sessions per MAC,
  * {@code -p} address pool file, {@code -F} foreground (jppp always stays in the foreground);
- * {@code -k} and {@code -r} are accepted and change nothing.
+ * {@code -k} and {@code -r} are accepted and change nothing. jppp adds {@code --padi-rate B:R},
+ * the per-MAC PADI rate limit (rp-pppoe has none).
  */
 record ServerOptions(
         List<String> interfaces,
@@ -23,7 +24,9 @@ record ServerOptions(
         List<String> services,
         Path optionsFile,
         int perMac,
-        Optional<Path> poolFile) {
+        Optional<Path> poolFile,
+        int padiBurst,
+        double padiPerSecond) {
 
     static final String USAGE = String.join("\n",
             "Usage: pppoe-server [options]",
@@ -40,6 +43,8 @@ record ServerOptions(
             "   -p fname       -- Take remote IP addresses from the pool file fname",
             "   -F             -- Do not fork into background (jppp never forks)",
             "   -k, -r         -- Accepted; jppp has one data path and random session numbers",
+            "   --padi-rate B:R -- jppp: PADIs accepted per MAC address, B at once then R a second",
+            "                     (default " + ServerConfig.DEFAULT_PADI_BURST + ":" + ServerConfig.DEFAULT_PADI_PER_SECOND + ")",
             "   -h             -- Print usage information");
 
     /**
@@ -55,6 +60,8 @@ record ServerOptions(
         Optional<String> acName = Optional.empty();
         Path options = etcDir.resolve("pppoe-server-options");
         Optional<Path> pool = Optional.empty();
+        int burst = ServerConfig.DEFAULT_PADI_BURST;
+        double perSecond = ServerConfig.DEFAULT_PADI_PER_SECOND;
         for (int i = 0; i < args.size(); i++) {
             String flag = args.get(i);
             // -F: jppp never forks. -k (kernel mode) and -r (random session numbers): jppp's one data
@@ -64,6 +71,12 @@ record ServerOptions(
             }
             if (flag.equals("-h")) {
                 throw new IllegalArgumentException("");
+            }
+            if (flag.equals("--padi-rate") && i + 1 < args.size()) {
+                String[] rate = args.get(++i).split(":", 2);
+                burst = number(flag, rate[0], 1, Integer.MAX_VALUE);
+                perSecond = rate.length == 2 ? number(flag, rate[1], 1, Integer.MAX_VALUE) : burst;
+                continue;
             }
             if (!flag.matches("-[ILRNCSOxp]")) {
                 throw new IllegalArgumentException("unknown option " + flag);
@@ -89,7 +102,7 @@ record ServerOptions(
             interfaces.add("eth0");
         }
         return new ServerOptions(List.copyOf(interfaces), local, remote, max, acName, List.copyOf(services), options,
-                perMac, pool);
+                perMac, pool, burst, perSecond);
     }
 
     private static int number(String flag, String value, int min, int max) {

@@ -23,13 +23,15 @@ class ServerOptionsTest {
         assertEquals(ETC.resolve("pppoe-server-options"), o.optionsFile());
         assertEquals(0, o.perMac());
         assertEquals(Optional.empty(), o.poolFile());
+        assertEquals(5, o.padiBurst());
+        assertEquals(1.0, o.padiPerSecond());
     }
 
     @Test
     void everyFlagIsRead() {
         ServerOptions o = ServerOptions.parse(List.of("-F", "-k", "-r", "-I", "veth0", "-I", "veth1", "-L", "10.77.0.1",
                 "-R", "10.77.0.10", "-N", "100", "-C", "jppp-ac", "-S", "internet", "-S", "voip",
-                "-O", "/tmp/opts", "-x", "2", "-p", "/tmp/pool"), ETC);
+                "-O", "/tmp/opts", "-x", "2", "-p", "/tmp/pool", "--padi-rate", "200:50"), ETC);
         assertEquals(List.of("veth0", "veth1"), o.interfaces());
         assertEquals("10.77.0.1", o.local().getHostAddress());
         assertEquals("10.77.0.10", o.firstRemote().getHostAddress());
@@ -39,6 +41,8 @@ class ServerOptionsTest {
         assertEquals(Path.of("/tmp/opts"), o.optionsFile());
         assertEquals(2, o.perMac());
         assertEquals(Optional.of(Path.of("/tmp/pool")), o.poolFile());
+        assertEquals(200, o.padiBurst());
+        assertEquals(50.0, o.padiPerSecond());
     }
 
     @Test

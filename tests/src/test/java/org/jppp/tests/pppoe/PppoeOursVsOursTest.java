@@ -35,6 +35,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 class PppoeOursVsOursTest {
     private static final Duration UP = Duration.ofSeconds(90);
     private static final int MANY = 20;
+    private static final int IN_ONE_DAEMON = 100;
+    private static final Pattern CLOSED = Pattern.compile("Session \\d+ closed for client ");
 
     private NetNamespace acNs;
     private NetNamespace clientNs;
@@ -54,9 +56,11 @@ class PppoeOursVsOursTest {
         Path etc = PppoeEtc.server(root, "ac", List.of("auth", "require-chap", "name jppp-ac", "ms-dns 10.99.0.53",
                 "lcp-echo-interval 5", "lcp-echo-failure 3"));
         Path pool = etc.resolve("pool");
-        Files.writeString(pool, "# the clients' addresses\n10.99.0.10-60\n");
+        Files.writeString(pool, "# the clients' addresses\n10.99.0.10-250\n");
+        // All clients share one MAC address: the PADI rate limit is lifted for them.
         server = PppdProcess.start(acNs.prefix(List.of(Repo.pppoeServer().toString(), "-F", "-I", "veth0",
-                "-L", "10.99.0.1", "-p", pool.toString(), "-N", "64", "-C", "jppp-ac", "-S", "internet")), etc, etc);
+                "-L", "10.99.0.1", "-p", pool.toString(), "-N", "200", "-C", "jppp-ac", "-S", "internet",
+                "--padi-rate", "500:500")), etc, etc);
         server.awaitLog("pppoe-server: serving [veth0]", Duration.ofSeconds(30));
     }
 
@@ -93,6 +97,20 @@ class PppoeOursVsOursTest {
         return pppd;
     }
 
+    /**
+     * Waits until the server has closed this many sessions in all. A session ends on the server
+     * either by the client's PADT or, when the client's Terminate-Request came first, by the
+     * server's own PPP finishing (its PADT then crosses the client's, which is then for a session
+     * the server has already freed).
+     */
+    private void awaitClosed(int total) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (count(server.log(), CLOSED) < total && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertEquals(total, count(server.log(), CLOSED), server.log());
+    }
+
     private int count(String text, Pattern pattern) {
         Matcher m = pattern.matcher(text);
         int n = 0;
@@ -122,10 +140,10 @@ class PppoeOursVsOursTest {
     @Test
     @Order(2)
     void twentyClientDaemonsShareTheServer() throws Exception {
-        int padtsBefore = count(server.log(), Pattern.compile(": Received PADT"));
+        int closedBefore = count(server.log(), CLOSED);
         for (int unit = 1; unit <= MANY; unit++) {
             dial("many-" + unit, "unit", Integer.toString(unit));
-            // The AC rate-limits PADIs per MAC address (5 at once, then 1 a second): pace the dials.
+            // Twenty JVMs starting at once on two cores would starve each other's LCP timers.
             Thread.sleep(700);
         }
         Set<String> addresses = new HashSet<>();
@@ -146,11 +164,40 @@ class PppoeOursVsOursTest {
         for (PppdProcess pppd : clients) {
             assertEquals(5, pppd.awaitExit(Duration.ofSeconds(30)), pppd.log());
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (count(server.log(), Pattern.compile(": Received PADT")) < padtsBefore + MANY
-                && System.nanoTime() < deadline) {
-            Thread.sleep(200);
+        awaitClosed(closedBefore + MANY);
+    }
+
+    @Test
+    @Order(3)
+    void hundredSessionsInOneClientDaemon() throws Exception {
+        int closedBefore = count(server.log(), CLOSED);
+        Path etc = PppoeEtc.client(root, "hundred", "veth0", "rp_pppoe_service internet");
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        PppdProcess many = PppdProcess.start(clientNs.prefix(List.of("java", "-cp", classPath,
+                ManySessionsClient.class.getName(), etc.toString(), Integer.toString(IN_ONE_DAEMON))), etc, etc);
+        clients.add(many);
+        many.awaitLog("MANY-DIALED " + IN_ONE_DAEMON, Duration.ofSeconds(120));
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        Pattern up = Pattern.compile("remote IP address 10\\.99\\.0\\.1\\b");
+        while (count(many.log(), up) < IN_ONE_DAEMON && System.nanoTime() < deadline) {
+            Thread.sleep(500);
         }
-        assertEquals(padtsBefore + MANY, count(server.log(), Pattern.compile(": Received PADT")), server.log());
+        assertEquals(IN_ONE_DAEMON, count(many.log(), up), many.log());
+        Set<String> addresses = new HashSet<>();
+        Matcher m = Pattern.compile("local  IP address (10\\.99\\.0\\.\\d+)").matcher(many.log());
+        while (m.find()) {
+            addresses.add(m.group(1));
+        }
+        assertEquals(IN_ONE_DAEMON, addresses.size(), addresses.toString());
+        int answered = 0;
+        for (String address : addresses) {
+            answered += acNs.ping(address, 1);
+        }
+        assertEquals(IN_ONE_DAEMON, answered);
+
+        many.terminate();
+        assertEquals(0, many.awaitExit(Duration.ofSeconds(60)), many.log());
+        assertTrue(many.log().contains("MANY-CLOSED " + IN_ONE_DAEMON), many.log());
+        awaitClosed(closedBefore + IN_ONE_DAEMON);
     }
 }
