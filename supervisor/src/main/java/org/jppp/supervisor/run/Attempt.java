@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.stream.javadsl.Flow;
+import org.apache.pekko.util.ByteString;
 import org.jppp.actors.PppdLog;
 import org.jppp.actors.session.PeerSession;
 import org.jppp.actors.session.SessionSettings;
@@ -12,6 +14,7 @@ import org.jppp.io.hooks.LinkParameters;
 import org.jppp.io.loop.EventLoop;
 import org.jppp.protocol.config.PppdSettings;
 import org.jppp.protocol.wire.PppProtocol;
+import org.jppp.protocol.wire.TcpMssClamp;
 
 /**
  * What one pass of pppd's main loop opens and closes around a session: the line and its connect
@@ -27,8 +30,11 @@ public final class Attempt {
     private final Connection line;
     private final PppInterface iface;
     private final NetworkHooks hooks;
+    /** jppp's {@code clamp-mss}: 0, or the MSS TCP SYNs in both directions are lowered to. */
+    private final int clampMss;
 
-    private Attempt(Connection line, PppInterface iface, NetworkHooks hooks) {
+    private Attempt(Connection line, PppInterface iface, NetworkHooks hooks, int clampMss) {
+        this.clampMss = clampMss;
         this.line = line;
         this.iface = iface;
         this.hooks = hooks;
@@ -50,12 +56,14 @@ public final class Attempt {
         LogSetup.detached(settings.logging());
         LinkParameters link = new LinkParameters(iface.name(), line.device(), line.speed(),
                 settings.identity().ipparam());
-        return new Attempt(line, iface, new NetworkHooks(settings, etcDir, link));
+        return new Attempt(line, iface, new NetworkHooks(settings, etcDir, link), settings.pppoe().clampMss());
     }
 
     /** The session of this attempt, over the connection's frames, with the interface as its IP side. */
     public Behavior<PeerSession.Command> session(SessionSettings sessionSettings, ActorRef<PeerSession.Event> parent) {
-        return PeerSession.create(sessionSettings, line.lower(), iface.tun().flow(), parent);
+        Flow<ByteString, ByteString, ?> ipSide = clampMss > 0
+                ? TcpMssClamp.around(iface.tun().flow(), clampMss) : iface.tun().flow();
+        return PeerSession.create(sessionSettings, line.lower(), ipSide, parent);
     }
 
     /**

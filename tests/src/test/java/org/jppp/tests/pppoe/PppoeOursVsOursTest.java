@@ -200,4 +200,22 @@ class PppoeOursVsOursTest {
         assertTrue(many.log().contains("MANY-CLOSED " + IN_ONE_DAEMON), many.log());
         awaitClosed(closedBefore + IN_ONE_DAEMON);
     }
+
+    @Test
+    @Order(4)
+    void clampMssLowersTheMssOfSynsCrossingTheLink() throws Exception {
+        PppdProcess pppd = dial("clamp", "clamp-mss", "1400");
+        pppd.awaitLog("remote IP address 10.99.0.1", UP);
+        // Capture the SYNs arriving at the server's side of the link.
+        Process capture = new ProcessBuilder(acNs.prefix(List.of("timeout", "20", "tcpdump", "-l", "-n", "-i", "any",
+                "-c", "1", "tcp[tcpflags] & tcp-syn != 0"))).redirectErrorStream(true).start();
+        Thread.sleep(1500);
+        // A connection attempt from the client's namespace; the kernel offers MSS 1452 (MTU 1492).
+        clientNs.exec("timeout", "3", "bash", "-c", "echo > /dev/tcp/10.99.0.1/9");
+        String captured = new String(capture.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        capture.waitFor();
+        assertTrue(captured.contains("mss 1400"), captured);
+        pppd.terminate();
+        assertEquals(5, pppd.awaitExit(Duration.ofSeconds(20)), pppd.log());
+    }
 }
