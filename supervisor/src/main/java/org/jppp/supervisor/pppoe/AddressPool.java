@@ -2,8 +2,6 @@ package org.jppp.supervisor.pppoe;
 
 import java.io.IOException;
 import java.net.Inet4Address;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.jppp.protocol.wire.Ipv4;
 
 /**
  * The remote addresses an access concentrator hands out, one per session, lowest free first (as
@@ -98,17 +97,11 @@ final class AddressPool {
 
     /** A dotted quad only: no host names, so a pool file never causes a DNS look-up. */
     static Inet4Address parse(String text) {
-        if (!text.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
-            throw new IllegalArgumentException("not an IPv4 address: " + text);
-        }
         try {
-            if (InetAddress.getByName(text) instanceof Inet4Address a) {
-                return a;
-            }
-        } catch (UnknownHostException e) {
-            // falls through to the error below
+            return Ipv4.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not an IPv4 address: " + text, e);
         }
-        throw new IllegalArgumentException("not an IPv4 address: " + text);
     }
 
     int size() {
@@ -133,10 +126,6 @@ final class AddressPool {
     }
 
     private static Inet4Address toAddress(int value) {
-        try {
-            return (Inet4Address) InetAddress.getByAddress(ByteBuffer.allocate(4).putInt(value).array());
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException("4 octets are always an address", e);
-        }
+        return Ipv4.fromBytes(ByteBuffer.allocate(4).putInt(value).array());
     }
 }
