@@ -1,5 +1,6 @@
 package org.jppp.actors;
 
+import org.jppp.protocol.authn.LogLine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,5 +16,15 @@ public final class PppdLog {
     public static final Logger LOG = LoggerFactory.getLogger(NAME);
 
     private PppdLog() {
+    }
+
+    /** Writes a machine's log line at pppd's level onto SLF4J's: notice is shown like info. */
+    public static void write(LogLine line) {
+        switch (line.level()) {
+            case DEBUG -> LOG.debug(line.text());
+            case INFO, NOTICE -> LOG.info(line.text());
+            case WARN -> LOG.warn(line.text());
+            case ERROR -> LOG.error(line.text());
+        }
     }
 }

@@ -18,7 +18,6 @@ import org.jppp.protocol.authn.AuthContext;
 import org.jppp.protocol.authn.AuthPhase;
 import org.jppp.protocol.authn.AuthResult;
 import org.jppp.protocol.authn.AuthSuccess;
-import org.jppp.protocol.authn.LogLine;
 import org.jppp.protocol.authn.NegotiatedAuth;
 import org.jppp.protocol.authn.Role;
 import org.jppp.protocol.wire.ControlPacket;
@@ -91,7 +90,7 @@ public final class Auth extends AbstractBehavior<Auth.Command> {
     }
 
     private Behavior<Command> perform(AuthResult result) {
-        result.log().forEach(Auth::log);
+        result.log().forEach(PppdLog::write);
         for (AuthAction action : result.actions()) {
             if (action instanceof AuthAction.Send s) {
                 link.tell(new LinkIo.Transmit(s.protocol(), controlPacket(s.bytes())));
@@ -113,16 +112,6 @@ public final class Auth extends AbstractBehavior<Auth.Command> {
         byte[] data = new byte[bytes.length - ControlPacket.HEADER_LENGTH];
         System.arraycopy(bytes, ControlPacket.HEADER_LENGTH, data, 0, data.length);
         return new ControlPacket(new ControlCode(bytes[0] & 0xFF), bytes[1] & 0xFF, data);
-    }
-
-    /** pppd's levels onto SLF4J's: notice is shown like info. */
-    private static void log(LogLine line) {
-        switch (line.level()) {
-            case DEBUG -> PppdLog.LOG.debug(line.text());
-            case INFO, NOTICE -> PppdLog.LOG.info(line.text());
-            case WARN -> PppdLog.LOG.warn(line.text());
-            case ERROR -> PppdLog.LOG.error(line.text());
-        }
     }
 
     private Behavior<Command> onPostStop() {

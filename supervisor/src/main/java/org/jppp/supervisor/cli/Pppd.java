@@ -15,6 +15,7 @@ import org.jppp.supervisor.options.OptionValues;
 import org.jppp.supervisor.options.OptionsLoader;
 import org.jppp.supervisor.options.SettingsFactory;
 import org.jppp.supervisor.options.SystemProbe;
+import org.jppp.supervisor.pppoe.PppoeConnection;
 import org.jppp.supervisor.run.PppdRun;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,7 +60,8 @@ public final class Pppd {
             if (settings.logging().dryrun()) {
                 return EXIT_OK;
             }
-            return PppdRun.run(settings, etcDir);
+            return settings.pppoe().enabled() ? PppdRun.run(settings, etcDir, PppoeConnection::open)
+                    : PppdRun.run(settings, etcDir);
         } catch (OptionException e) {
             err.println("pppd: " + e.getMessage());
             return EXIT_OPTION_ERROR;

@@ -207,6 +207,9 @@ public final class OptionTable {
                 "PADI attempts before giving up", true));
         b.add(new OptionSpec("pppoe-verbose", Kind.INT, "rp_pppoe_verbose", null, Limits.NON_NEGATIVE,
                 "PPPoE discovery verbosity", true));
+        // jppp's own: what iptables' TCPMSS target does for a kernel pppd.
+        b.add(new OptionSpec("clamp-mss", Kind.INT, "clamp-mss", null, Limits.NON_NEGATIVE,
+                "jppp: lower the MSS of TCP SYNs in both directions to N (0: off)", true));
         // Options that only turn off what jppp does not have.
         for (String off : List.of("noipx", "noccp", "nobsdcomp", "nodeflate", "novj", "novjccomp",
                 "nopredictor1", "nomppe", "nomppe-40", "nomppe-128", "nomppe-stateful", "nomp",

@@ -4,58 +4,51 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.stream.javadsl.Flow;
+import org.apache.pekko.util.ByteString;
 import org.jppp.actors.PppdLog;
-import org.jppp.actors.link.HdlcLink;
 import org.jppp.actors.session.PeerSession;
 import org.jppp.actors.session.SessionSettings;
 import org.jppp.actors.session.UpDetails;
 import org.jppp.io.hooks.LinkParameters;
 import org.jppp.io.loop.EventLoop;
 import org.jppp.protocol.config.PppdSettings;
-import org.jppp.protocol.framing.Counters;
-import org.jppp.protocol.framing.HdlcCounter;
-import org.jppp.protocol.framing.HdlcSettings;
 import org.jppp.protocol.wire.PppProtocol;
+import org.jppp.protocol.wire.TcpMssClamp;
 
 /**
- * What one pass of pppd's main loop opens and closes around a session: the line (and its connect
- * script), the ppp interface and the IP hooks. {@link #open} logs {@code Using interface ppp0} and
+ * What one pass of pppd's main loop opens and closes around a session: the line and its connect
+ * step (a {@link Connection}: a tty and its connect script, or a PPPoE session after discovery),
+ * the ppp interface and the IP hooks. {@link #open} logs {@code Using interface ppp0} and
  * {@code Connect: ppp0 <--> /dev/pts/3}; {@link #close} waits for the scripts, deletes the
- * interface, lingers, closes the line and runs the disconnect script.
+ * interface and hangs up the connection (linger, close, disconnect script; or PADT).
  */
-final class Attempt {
-    /**
-     * How long the line stays open after the session ended: our last packet (a Terminate-Ack, say)
-     * may still sit in a pty or socket buffer, and a relay that sees the line hang up drops what it
-     * has not passed on (refpeer's qemu does).
-     */
-    private static final Duration LINGER = Duration.ofMillis(500);
+public final class Attempt {
     /** pppd's default child-timeout: how long the ip-down script may take before it is ended. */
     private static final Duration CHILD_WAIT = Duration.ofSeconds(5);
 
-    private final PppdSettings settings;
-    private final Line line;
+    private final Connection line;
     private final PppInterface iface;
     private final NetworkHooks hooks;
+    /** jppp's {@code clamp-mss}: 0, or the MSS TCP SYNs in both directions are lowered to. */
+    private final int clampMss;
 
-    private Attempt(PppdSettings settings, Line line, PppInterface iface, NetworkHooks hooks) {
-        this.settings = settings;
+    private Attempt(Connection line, PppInterface iface, NetworkHooks hooks, int clampMss) {
+        this.clampMss = clampMss;
         this.line = line;
         this.iface = iface;
         this.hooks = hooks;
     }
 
-    static Attempt open(PppdSettings settings, Path etcDir, EventLoop loop) throws LinkSetupException {
-        Line line = Line.open(loop, settings.device());
-        PppInterface iface = null;
+    /** Connects with {@code opener} (a tty and its connect script, PPPoE discovery), then creates the interface. */
+    public static Attempt open(PppdSettings settings, Path etcDir, EventLoop loop, Connection.Opener opener)
+            throws LinkSetupException {
+        Connection line = opener.open(loop, settings);
+        PppInterface iface;
         try {
-            DeviceScripts.connect(settings.device().connect(), line.connectDevice());
             iface = PppInterface.create(loop, settings.identity());
         } catch (LinkSetupException | RuntimeException e) {
-            if (iface != null) {
-                iface.close();
-            }
-            line.endpoint().close();
+            line.close();
             throw e;
         }
         PppdLog.LOG.info("Using interface {}", iface.name());
@@ -63,13 +56,14 @@ final class Attempt {
         LogSetup.detached(settings.logging());
         LinkParameters link = new LinkParameters(iface.name(), line.device(), line.speed(),
                 settings.identity().ipparam());
-        return new Attempt(settings, line, iface, new NetworkHooks(settings, etcDir, link));
+        return new Attempt(line, iface, new NetworkHooks(settings, etcDir, link), settings.pppoe().clampMss());
     }
 
-    /** The session of this attempt, over HDLC on the line, with the interface as its IP side. */
-    Behavior<PeerSession.Command> session(SessionSettings sessionSettings, ActorRef<PeerSession.Event> parent) {
-        HdlcLink hdlc = new HdlcLink(new HdlcSettings(), new Counters<>(HdlcCounter.class));
-        return PeerSession.create(sessionSettings, hdlc.over(line.endpoint().flow()), iface.tun().flow(), parent);
+    /** The session of this attempt, over the connection's frames, with the interface as its IP side. */
+    public Behavior<PeerSession.Command> session(SessionSettings sessionSettings, ActorRef<PeerSession.Event> parent) {
+        Flow<ByteString, ByteString, ?> ipSide = clampMss > 0
+                ? TcpMssClamp.around(iface.tun().flow(), clampMss) : iface.tun().flow();
+        return PeerSession.create(sessionSettings, line.lower(), ipSide, parent);
     }
 
     /**
@@ -77,7 +71,7 @@ final class Attempt {
      * first datagrams arrive), the rest goes to the hooks' thread. An interface that cannot be
      * configured is a RuntimeException for the caller, which ends the link.
      */
-    void up(UpDetails up) {
+    public void up(UpDetails up) {
         if (up.ncp().equals(PppProtocol.IPCP) && up.local().isPresent() && up.remote().isPresent()) {
             iface.configure(up.local().get(), up.remote().get(), up.mtu());
             hooks.ipcpUp(up);
@@ -87,35 +81,25 @@ final class Attempt {
         }
     }
 
-    void down(PppProtocol ncp) {
+    public void down(PppProtocol ncp) {
         if (ncp.equals(PppProtocol.IPCP)) {
             iface.down();
             hooks.ipcpDown();
         }
     }
 
-    String ifname() {
+    public String ifname() {
         return iface.name();
     }
 
     /** Blocks for the scripts, the linger and the disconnect script: call it off actor threads. */
-    void close() {
+    public void close() {
         try {
             hooks.finish(CHILD_WAIT);
         } finally {
             hooks.close();
             iface.close();
-            linger();
-            line.endpoint().close();
-            DeviceScripts.disconnect(settings.device().disconnect(), line.connectDevice());
-        }
-    }
-
-    private static void linger() {
-        try {
-            Thread.sleep(LINGER.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            line.close();
         }
     }
 }

@@ -34,6 +34,7 @@ final class Attempts implements SessionFactory {
     private final Path etcDir;
     private final EventLoop loop;
     private final SessionSettings sessionSettings;
+    private final Connection.Opener opener;
     private final Map<Integer, Attempt> open = new ConcurrentHashMap<>();
     private final ExecutorService closer = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "jppp-close");
@@ -43,7 +44,9 @@ final class Attempts implements SessionFactory {
     private Attempt first;
     private CompletableFuture<Void> closed = CompletableFuture.completedFuture(null);
 
-    Attempts(PppdSettings settings, Path etcDir, EventLoop loop, SessionSettings sessionSettings, Attempt first) {
+    Attempts(PppdSettings settings, Path etcDir, EventLoop loop, SessionSettings sessionSettings,
+            Connection.Opener opener, Attempt first) {
+        this.opener = opener;
         this.settings = settings;
         this.etcDir = etcDir;
         this.loop = loop;
@@ -58,7 +61,7 @@ final class Attempts implements SessionFactory {
         if (a == null) {
             closeAll().join();
             try {
-                a = Attempt.open(settings, etcDir, loop);
+                a = Attempt.open(settings, etcDir, loop, opener);
             } catch (LinkSetupException e) {
                 PppdLog.LOG.error(e.getMessage());
                 throw new IllegalStateException(e.getMessage(), e);

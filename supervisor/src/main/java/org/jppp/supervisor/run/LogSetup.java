@@ -31,13 +31,13 @@ import org.slf4j.LoggerFactory;
  *
  * Lines are written as pppd writes them to a file or terminal: the message alone, no timestamp.
  */
-final class LogSetup {
+public final class LogSetup {
     private static final String PATTERN = "%msg%n";
     private static final String STDERR = "stderr";
 
     private LogSetup() {}
 
-    static void apply(LoggingSettings logging) {
+    public static void apply(LoggingSettings logging) {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         context.reset();
         Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);

@@ -14,8 +14,9 @@ import org.jppp.supervisor.peer.SupervisorSettings;
 import org.slf4j.LoggerFactory;
 
 /**
- * One pppd run over a byte-stream link (serial device, {@code pty}, {@code notty}), in pppd's
- * order: open the line, run the connect script, create the ppp interface ({@code Using interface
+ * One pppd run over a byte-stream link (serial device, {@code pty}, {@code notty}) or another
+ * {@link Connection} (a PPPoE session), in pppd's order: open the line, run the connect script
+ * (or PPPoE discovery), create the ppp interface ({@code Using interface
  * ppp0}, {@code Connect: ppp0 <--> /dev/pts/3}), run {@link org.jppp.actors.session.PeerSession}s
  * under a {@link org.jppp.supervisor.peer.PeerSupervisor} in an actor system named {@code jppp}
  * (one, or more with {@code persist}), closing each attempt's line and interface after its
@@ -29,7 +30,7 @@ public final class PppdRun {
      * The run's own signal handling ends the link; the JVM's shutdown hook must not stop the
      * actors under it. Messages to actors of a finished session are expected, not news.
      */
-    private static final Config PEKKO = ConfigFactory.parseString(String.join("\n",
+    public static final Config PEKKO = ConfigFactory.parseString(String.join("\n",
             "pekko.log-dead-letters = off",
             "pekko.log-dead-letters-during-shutdown = off",
             "pekko.coordinated-shutdown.run-by-jvm-shutdown-hook = off",
@@ -37,12 +38,17 @@ public final class PppdRun {
 
     private PppdRun() {}
 
-    /** Runs the link; returns pppd's exit status. Logging is configured here from the options. */
+    /** Runs the link over a tty; returns pppd's exit status. Logging is configured here from the options. */
     public static int run(PppdSettings settings, Path etcDir) {
+        return run(settings, etcDir, TtyConnection::open);
+    }
+
+    /** Runs the link over the channel {@code opener} connects (a PPPoE session, say); returns pppd's exit status. */
+    public static int run(PppdSettings settings, Path etcDir, Connection.Opener opener) {
         LogSetup.apply(settings.logging());
         Signals signals = Signals.install(Thread.currentThread());
         try (EventLoop loop = EventLoop.start("jppp-io")) {
-            return run(settings, etcDir, loop, signals);
+            return run(settings, etcDir, loop, signals, opener);
         } catch (LinkSetupException e) {
             if (!e.getMessage().isEmpty()) {
                 PppdLog.LOG.error(e.getMessage());
@@ -58,11 +64,12 @@ public final class PppdRun {
         }
     }
 
-    private static int run(PppdSettings settings, Path etcDir, EventLoop loop, Signals signals)
-            throws LinkSetupException {
+    private static int run(PppdSettings settings, Path etcDir, EventLoop loop, Signals signals,
+            Connection.Opener opener) throws LinkSetupException {
         SessionSettings session = SessionConfig.from(settings, etcDir);
         SupervisorSettings supervision = SupervisorSettings.from(settings.link());
-        Attempts attempts = new Attempts(settings, etcDir, loop, session, Attempt.open(settings, etcDir, loop));
+        Attempts attempts = new Attempts(settings, etcDir, loop, session, opener,
+                Attempt.open(settings, etcDir, loop, opener));
         if (signals.early().isPresent()) {
             attempts.closeAll().join();
             return ExitStatus.EXIT_USER_REQUEST;

@@ -16,10 +16,10 @@ import org.jppp.protocol.config.SecretsFile;
  * What {@link SessionSettingsMapper} needs from the system: the host name (pppd's default
  * {@code name}) and the secrets files of the configuration directory, read once per run.
  */
-final class SessionConfig {
+public final class SessionConfig {
     private SessionConfig() {}
 
-    static SessionSettings from(PppdSettings settings, Path etcDir) throws LinkSetupException {
+    public static SessionSettings from(PppdSettings settings, Path etcDir) throws LinkSetupException {
         return SessionSettingsMapper.map(settings, hostName(), secrets(etcDir, "pap-secrets"),
                 secrets(etcDir, "chap-secrets"));
     }
@@ -28,7 +28,7 @@ final class SessionConfig {
      * gethostname(2), as pppd calls it: the kernel's UTS name, with no resolver look-up (which
      * could hang in a network namespace without DNS).
      */
-    private static String hostName() {
+    public static String hostName() {
         try {
             return Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
         } catch (IOException e) {

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a command to completion and returns what it printed; the test harness's one way to fork. */
-final class Commands {
+public final class Commands {
     /** Exit status and merged standard output and error. */
-    record Result(List<String> command, int status, String output) {
-        Result requireSuccess() {
+    public record Result(List<String> command, int status, String output) {
+        public Result requireSuccess() {
             if (status != 0) {
                 throw new IllegalStateException(String.join(" ", command) + " exited with " + status + ":\n" + output);
             }
@@ -20,7 +20,7 @@ final class Commands {
 
     private Commands() {}
 
-    static Result run(Duration timeout, List<String> command) {
+    public static Result run(Duration timeout, List<String> command) {
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             p.getOutputStream().close();
@@ -48,7 +48,7 @@ final class Commands {
         }
     }
 
-    static Result run(String... command) {
+    public static Result run(String... command) {
         return run(Duration.ofSeconds(60), List.of(command));
     }
 }

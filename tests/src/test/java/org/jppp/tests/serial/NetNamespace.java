@@ -8,14 +8,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** A network namespace of the test's own ({@code jppp-ser-<random>}), deleted by {@link #close()}. */
-final class NetNamespace implements AutoCloseable {
+public final class NetNamespace implements AutoCloseable {
     private final String name;
 
     private NetNamespace(String name) {
         this.name = name;
     }
 
-    static NetNamespace create() {
+    public static NetNamespace create() {
         String name = "jppp-ser-" + UUID.randomUUID().toString().substring(0, 8);
         Commands.run("ip", "netns", "add", name).requireSuccess();
         NetNamespace ns = new NetNamespace(name);
@@ -23,23 +23,23 @@ final class NetNamespace implements AutoCloseable {
         return ns;
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
     /** {@code ip netns exec NAME command...} as a list, to prefix other commands with. */
-    List<String> prefix(List<String> command) {
+    public List<String> prefix(List<String> command) {
         List<String> all = new ArrayList<>(List.of("ip", "netns", "exec", name));
         all.addAll(command);
         return all;
     }
 
-    Commands.Result exec(String... command) {
+    public Commands.Result exec(String... command) {
         return Commands.run(Duration.ofSeconds(60), prefix(List.of(command)));
     }
 
     /** {@code ping -c COUNT} to {@code address}: the number of replies received. */
-    int ping(String address, int count) {
+    public int ping(String address, int count) {
         String out = exec("ping", "-n", "-c", Integer.toString(count), "-W", "2", "-i", "0.3", address).output();
         Matcher m = Pattern.compile("(\\d+) received").matcher(out);
         return m.find() ? Integer.parseInt(m.group(1)) : 0;

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * {@code bin/pppd} as a real process in a network namespace, with its own JPPP_ETC_DIR and
  * JPPP_RUN_DIR, standard output and error going to {@code pppd.log} in the etc directory.
  */
-final class PppdProcess implements AutoCloseable {
+public final class PppdProcess implements AutoCloseable {
     private final Process process;
     private final Path log;
 
@@ -26,14 +26,14 @@ final class PppdProcess implements AutoCloseable {
         this.log = log;
     }
 
-    static PppdProcess start(NetNamespace ns, Path etc, Path run, List<String> args) {
+    public static PppdProcess start(NetNamespace ns, Path etc, Path run, List<String> args) {
         List<String> command = new ArrayList<>(List.of(Repo.pppd().toString()));
         command.addAll(args);
         return start(ns.prefix(command), etc, run);
     }
 
     /** A command line that runs bin/pppd somewhere inside (a wrapper script, say). */
-    static PppdProcess start(List<String> command, Path etc, Path run) {
+    public static PppdProcess start(List<String> command, Path etc, Path run) {
         Path log = etc.resolve("pppd.log");
         ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
@@ -48,12 +48,12 @@ final class PppdProcess implements AutoCloseable {
     }
 
     /** What bin/pppd needs from the environment (also for a second pppd started by the first). */
-    static Map<String, String> environment(Path etc, Path run) {
+    public static Map<String, String> environment(Path etc, Path run) {
         return Map.of("JPPP_ETC_DIR", etc.toString(), "JPPP_RUN_DIR", run.toString(),
                 "JPPP_CLASSPATH", Repo.classPath());
     }
 
-    String log() {
+    public String log() {
         try {
             return Files.readString(log, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -62,7 +62,7 @@ final class PppdProcess implements AutoCloseable {
     }
 
     /** Waits until the log holds {@code text}; fails with the log when it does not come. */
-    void awaitLog(String text, Duration timeout) throws InterruptedException {
+    public void awaitLog(String text, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!log().contains(text)) {
             if (System.nanoTime() > deadline) {
@@ -74,7 +74,7 @@ final class PppdProcess implements AutoCloseable {
     }
 
     /** Waits for the exit; fails with the log if it does not come. */
-    int awaitExit(Duration timeout) throws InterruptedException {
+    public int awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             fail("pppd did not exit within " + timeout + "; its log:\n" + log());
         }
@@ -82,7 +82,7 @@ final class PppdProcess implements AutoCloseable {
     }
 
     /** SIGTERM, as a user's {@code kill} (the namespace's {@code ip netns exec} exec'd into java). */
-    void terminate() {
+    public void terminate() {
         process.destroy();
     }
 

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * {@link #close()}. Its console log carries pppd's syslog and the {@code REFPEER-EVENT} markers
  * the tests wait for.
  */
-final class RefPeer implements AutoCloseable {
+public final class RefPeer implements AutoCloseable {
     private static final Duration BOOT = Duration.ofSeconds(120);
 
     private final Path dir;
@@ -30,14 +30,21 @@ final class RefPeer implements AutoCloseable {
     }
 
     /** Boots a guest in netns {@code ns}; {@code options} are start-serial.sh's ({@code --role client}...). */
-    static RefPeer start(String ns, String... options) {
+    public static RefPeer start(String ns, String... options) {
+        return startWith("start-serial.sh", "REFPEER-SERIAL-READY", ns, options);
+    }
+
+    /**
+     * Boots a guest with one of refpeer's start scripts ({@code start-server.sh},
+     * {@code start-client.sh} for PPPoE) and waits for the line starting with {@code ready}.
+     */
+    public static RefPeer startWith(String script, String ready, String ns, String... options) {
         Path dir = Repo.refpeer();
-        List<String> command = new ArrayList<>(List.of(dir.resolve("start-serial.sh").toString(), "--ns", ns,
-                "--restart"));
+        List<String> command = new ArrayList<>(List.of(dir.resolve(script).toString(), "--ns", ns, "--restart"));
         command.addAll(List.of(options));
         RefPeer peer = new RefPeer(dir, ns);
         Commands.Result started = Commands.run(BOOT, command);
-        if (started.status() != 0 || !started.output().contains("REFPEER-SERIAL-READY")) {
+        if (started.status() != 0 || !started.output().contains(ready)) {
             peer.close();
             throw new IllegalStateException("refpeer did not start (" + String.join(" ", command) + "):\n"
                     + started.output());
@@ -46,17 +53,17 @@ final class RefPeer implements AutoCloseable {
     }
 
     /** The socket that is the guest's serial line. */
-    Path socket() {
+    public Path socket() {
         return Path.of("/run/refpeer", ns, "ppp.sock");
     }
 
     /** pppd's {@code pty} command that connects to the line. */
-    String ptyCommand() {
+    public String ptyCommand() {
         return "socat STDIO UNIX-CONNECT:" + socket();
     }
 
     /** Runs a shell command in the guest; returns its output, failing on a non-zero status. */
-    String guest(String command) {
+    public String guest(String command) {
         return Commands.run(Duration.ofSeconds(60),
                 List.of(dir.resolve("guest-exec.sh").toString(), "--ns", ns, command)).requireSuccess().output();
     }
@@ -65,7 +72,7 @@ final class RefPeer implements AutoCloseable {
      * Restarts the guest's pppd loop with these {@code REFPEER_SERIAL_*} settings (lines of
      * {@code NAME=value}) and waits until the new pppd holds the tty.
      */
-    void reconfigure(String... settings) throws InterruptedException {
+    public void reconfigure(String... settings) throws InterruptedException {
         long mark = consoleLength();
         StringBuilder printf = new StringBuilder();
         for (String s : settings) {
@@ -75,11 +82,11 @@ final class RefPeer implements AutoCloseable {
         awaitConsole(mark, Pattern.compile("REFPEER-EVENT serial-pppd-listening"), Duration.ofSeconds(30));
     }
 
-    Path consoleLog() {
+    public Path consoleLog() {
         return Path.of("/run/refpeer", ns, "console.log");
     }
 
-    String console() {
+    public String console() {
         try {
             return Files.readString(consoleLog(), StandardCharsets.ISO_8859_1);
         } catch (IOException e) {
@@ -88,12 +95,12 @@ final class RefPeer implements AutoCloseable {
     }
 
     /** Where the console log ends now: markers are awaited after such a mark. */
-    long consoleLength() {
+    public long consoleLength() {
         return console().length();
     }
 
     /** Waits for {@code pattern} in the console after {@code mark}; returns the match. */
-    Matcher awaitConsole(long mark, Pattern pattern, Duration timeout) throws InterruptedException {
+    public Matcher awaitConsole(long mark, Pattern pattern, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         for (;;) {
             String text = console();
@@ -110,7 +117,7 @@ final class RefPeer implements AutoCloseable {
     }
 
     /** Waits until the next pppd of the loop holds the tty (after a session ended). */
-    void awaitListening(long mark) throws InterruptedException {
+    public void awaitListening(long mark) throws InterruptedException {
         awaitConsole(mark, Pattern.compile("REFPEER-EVENT serial-pppd-listening"), Duration.ofSeconds(30));
     }
 

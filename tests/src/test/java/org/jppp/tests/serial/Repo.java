@@ -7,24 +7,28 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /** Where the repository, its launcher and the shared reference peer are. */
-final class Repo {
+public final class Repo {
     private Repo() {}
 
     /** The repository root: this module's parent, found from Maven's basedir or the working directory. */
-    static Path root() {
+    public static Path root() {
         Path base = Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath();
         return Files.exists(base.resolve("bin/pppd")) ? base : base.getParent();
     }
 
-    static Path pppd() {
+    public static Path pppd() {
         return root().resolve("bin/pppd");
+    }
+
+    public static Path pppoeServer() {
+        return root().resolve("bin/pppoe-server");
     }
 
     /**
      * refpeer lives in {@code shared/} beside the repository (a dev session's /work/shared, or the
      * CI checkout's {@code <repo>/../shared}). Missing, it is an error, never a reason to skip.
      */
-    static Path refpeer() {
+    public static Path refpeer() {
         Path dir = root().getParent().resolve("shared/refpeer");
         if (!Files.isExecutable(dir.resolve("start-serial.sh"))) {
             throw new IllegalStateException("refpeer not found: expected " + dir
@@ -38,7 +42,7 @@ final class Repo {
      * run, so the code under test is the code just compiled, never a stale jar. Test classes and
      * their logback-test.xml are left out: bin/pppd logs as it does for a user.
      */
-    static String classPath() {
+    public static String classPath() {
         String all = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         return Arrays.stream(all.split(File.pathSeparator))
                 .filter(e -> !e.endsWith("test-classes") && !e.endsWith("test-classes/"))

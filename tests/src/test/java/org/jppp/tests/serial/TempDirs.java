@@ -9,15 +9,15 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** JPPP_ETC_DIR trees for one pppd each, and their clean-up. */
-final class TempDirs {
+public final class TempDirs {
     private TempDirs() {}
 
-    static Path etc(Path root, String name) throws IOException {
+    public static Path etc(Path root, String name) throws IOException {
         return Files.createDirectories(root.resolve(name));
     }
 
     /** chap-secrets and pap-secrets holding one entry ({@code client server secret *}). */
-    static void secrets(Path etc, String client, String server, String secret) throws IOException {
+    public static void secrets(Path etc, String client, String server, String secret) throws IOException {
         String line = "\"" + client + "\" " + server + " \"" + secret + "\" *\n";
         for (String name : new String[] {"chap-secrets", "pap-secrets"}) {
             Path file = etc.resolve(name);
@@ -28,7 +28,7 @@ final class TempDirs {
     }
 
     /** An executable shell script (ip-up, say) with this body. */
-    static void script(Path file, String body) throws IOException {
+    public static void script(Path file, String body) throws IOException {
         Files.writeString(file, "#!/bin/sh\n" + body + "\n");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
@@ -37,7 +37,7 @@ final class TempDirs {
      * The text of {@code file} once it is there and holds {@code expected}: files written by a
      * run's hooks (resolv.conf) appear shortly after the line that announces the link.
      */
-    static String awaitContent(Path file, String expected, Duration timeout) throws Exception {
+    public static String awaitContent(Path file, String expected, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         for (;;) {
             String text = Files.exists(file) ? Files.readString(file) : "";
@@ -48,7 +48,7 @@ final class TempDirs {
         }
     }
 
-    static void delete(Path root) throws IOException {
+    public static void delete(Path root) throws IOException {
         if (root == null || !Files.exists(root)) {
             return;
         }

@@ -1,0 +1,113 @@
+package org.jppp.actors.pppoe;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.stream.Materializer;
+import org.apache.pekko.stream.javadsl.Sink;
+import org.jppp.actors.PppdLog;
+import org.jppp.io.packet.DiscoveryFrame;
+import org.jppp.io.packet.EthernetEndpoint;
+import org.jppp.io.packet.SessionChannel;
+import org.jppp.protocol.pppoe.discovery.DiscoveryAction;
+import org.jppp.protocol.pppoe.discovery.DiscoveryResult;
+import org.jppp.protocol.pppoe.discovery.DiscoveryServer;
+import org.jppp.protocol.pppoe.discovery.ServerConfig;
+import org.jppp.protocol.pppoe.discovery.ServerSession;
+
+/**
+ * The access concentrator's discovery on one Ethernet interface (RFC 2516 §5), as rp-pppoe's
+ * pppoe-server: drives a {@link DiscoveryServer} with the endpoint's discovery packets, registers
+ * each session it grants and hands the channel to the parent ({@link Opened}), which runs PPP on
+ * it. A host's PADT closes that channel (the session's PPP sees its link end); {@link End} ends a
+ * session from our side with a PADT, or just frees its id when the host already ended it.
+ */
+public final class AccessConcentrator extends AbstractBehavior<AccessConcentrator.Command> {
+    public sealed interface Command { }
+
+    /** The session's PPP ended: PADT with {@code reason} if it is still bound, and the id is free. */
+    public record End(int sessionId, String reason) implements Command { }
+
+    private record Received(DiscoveryFrame frame) implements Command { }
+
+    /** What the parent hears. */
+    public sealed interface Event { }
+
+    /** A PADS went out: run PPP over {@code channel}. */
+    public record Opened(String ifname, ServerSession session, SessionChannel channel) implements Event { }
+
+    private final EthernetEndpoint endpoint;
+    private final DiscoveryServer discovery;
+    private final ActorRef<Event> parent;
+    private final Map<Integer, SessionChannel> channels = new HashMap<>();
+
+    public static Behavior<Command> create(EthernetEndpoint endpoint, ServerConfig config, ActorRef<Event> parent) {
+        return Behaviors.setup(ctx -> new AccessConcentrator(ctx, endpoint, config, parent));
+    }
+
+    private AccessConcentrator(ActorContext<Command> ctx, EthernetEndpoint endpoint, ServerConfig config,
+            ActorRef<Event> parent) {
+        super(ctx);
+        this.endpoint = endpoint;
+        this.parent = parent;
+        this.discovery = new DiscoveryServer(config, new SplittableRandom());
+        ActorRef<Command> self = ctx.getSelf();
+        endpoint.discovery().runWith(Sink.foreach(f -> self.tell(new Received(f))),
+                Materializer.matFromSystem(ctx.getSystem()));
+    }
+
+    @Override
+    public Receive<Command> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(Received.class, m -> perform(discovery.receive(Instant.now(), m.frame().ethernet(),
+                        m.frame().packet())))
+                .onMessage(End.class, this::onEnd)
+                .onSignal(PostStop.class, s -> onStop())
+                .build();
+    }
+
+    private Behavior<Command> onEnd(End m) {
+        Optional.ofNullable(channels.remove(m.sessionId())).ifPresent(SessionChannel::close);
+        return perform(discovery.terminate(m.sessionId(), m.reason()));
+    }
+
+    private Behavior<Command> perform(DiscoveryResult result) {
+        result.log().forEach(PppdLog::write);
+        for (DiscoveryAction action : result.actions()) {
+            if (action instanceof DiscoveryAction.Send send) {
+                endpoint.sendDiscovery(send.header(), send.packet());
+            } else if (action instanceof DiscoveryAction.SessionOpened opened) {
+                open(opened.session());
+            } else if (action instanceof DiscoveryAction.SessionTerminated terminated) {
+                // The host's PADT: the session's PPP sees its link end and reports back with End.
+                Optional.ofNullable(channels.remove(terminated.sessionId())).ifPresent(SessionChannel::close);
+            }
+        }
+        return this;
+    }
+
+    private void open(ServerSession session) {
+        try {
+            SessionChannel channel = endpoint.register(session.client(), session.sessionId());
+            channels.put(session.sessionId(), channel);
+            parent.tell(new Opened(endpoint.ifname(), session, channel));
+        } catch (IllegalStateException e) {
+            PppdLog.LOG.error("{}: {}", endpoint.ifname(), e.getMessage());
+            perform(discovery.terminate(session.sessionId(), "RP-PPPoE: System call error"));
+        }
+    }
+
+    private Behavior<Command> onStop() {
+        channels.values().forEach(SessionChannel::close);
+        return this;
+    }
+}

@@ -1,0 +1,221 @@
+package org.jppp.tests.pppoe;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jppp.tests.serial.NetNamespace;
+import org.jppp.tests.serial.PppdProcess;
+import org.jppp.tests.serial.Repo;
+import org.jppp.tests.serial.TempDirs;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * jppp against jppp: {@code bin/pppoe-server} in one namespace, {@code bin/pppd} clients in
+ * another, joined by a veth pair created directly inside the two namespaces (nothing in the host's
+ * own). The server hands out addresses from a {@code -p} pool file and authenticates with CHAP.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PppoeOursVsOursTest {
+    private static final Duration UP = Duration.ofSeconds(90);
+    private static final int MANY = 20;
+    private static final int IN_ONE_DAEMON = 100;
+    private static final Pattern CLOSED = Pattern.compile("Session \\d+ closed for client ");
+
+    private NetNamespace acNs;
+    private NetNamespace clientNs;
+    private Path root;
+    private PppdProcess server;
+    private final List<PppdProcess> clients = new ArrayList<>();
+
+    @BeforeAll
+    void start() throws Exception {
+        root = Files.createTempDirectory("jppp-pppoe-ours");
+        acNs = NetNamespace.create();
+        clientNs = NetNamespace.create();
+        acNs.exec("ip", "link", "add", "veth0", "type", "veth", "peer", "name", "veth0", "netns", clientNs.name())
+                .requireSuccess();
+        acNs.exec("ip", "link", "set", "veth0", "up").requireSuccess();
+        clientNs.exec("ip", "link", "set", "veth0", "up").requireSuccess();
+        Path etc = PppoeEtc.server(root, "ac", List.of("auth", "require-chap", "name jppp-ac", "ms-dns 10.99.0.53",
+                "lcp-echo-interval 5", "lcp-echo-failure 3"));
+        Path pool = etc.resolve("pool");
+        Files.writeString(pool, "# the clients' addresses\n10.99.0.10-250\n");
+        // All clients share one MAC address: the PADI rate limit is lifted for them.
+        server = PppdProcess.start(acNs.prefix(List.of(Repo.pppoeServer().toString(), "-F", "-I", "veth0",
+                "-L", "10.99.0.1", "-p", pool.toString(), "-N", "200", "-C", "jppp-ac", "-S", "internet",
+                "--padi-rate", "500:500")), etc, etc);
+        server.awaitLog("pppoe-server: serving [veth0]", Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void stopClients() {
+        clients.forEach(PppdProcess::close);
+        clients.clear();
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        try {
+            stopClients();
+            if (server != null) {
+                server.close();
+            }
+        } finally {
+            if (clientNs != null) {
+                clientNs.close();
+            }
+            if (acNs != null) {
+                acNs.close();
+            }
+            TempDirs.delete(root);
+        }
+    }
+
+    private PppdProcess dial(String name, String... extra) throws Exception {
+        Path etc = PppoeEtc.client(root, name, "veth0", "rp_pppoe_service internet");
+        List<String> args = new ArrayList<>(List.of("call", "provider"));
+        args.addAll(List.of(extra));
+        PppdProcess pppd = PppdProcess.start(clientNs, etc, etc, args);
+        clients.add(pppd);
+        return pppd;
+    }
+
+    /**
+     * Waits until the server has closed this many sessions in all. A session ends on the server
+     * either by the client's PADT or, when the client's Terminate-Request came first, by the
+     * server's own PPP finishing (its PADT then crosses the client's, which is then for a session
+     * the server has already freed).
+     */
+    private void awaitClosed(int total) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (count(server.log(), CLOSED) < total && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertEquals(total, count(server.log(), CLOSED), server.log());
+    }
+
+    private int count(String text, Pattern pattern) {
+        Matcher m = pattern.matcher(text);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+
+    @Test
+    @Order(1)
+    void oneSessionGetsThePoolsFirstAddressAndSigtermSendsPadt() throws Exception {
+        PppdProcess pppd = dial("one");
+        pppd.awaitLog("remote IP address 10.99.0.1", UP);
+        String log = pppd.log();
+        assertTrue(log.contains("local  IP address 10.99.0.10"), log);
+        assertTrue(log.contains("CHAP authentication succeeded"), log);
+        assertTrue(log.contains("Connect: ppp0 <--> veth0"), log);
+        assertEquals(3, clientNs.ping("10.99.0.1", 3));
+        server.awaitLog("CHAP peer authentication succeeded for alice", Duration.ofSeconds(5));
+
+        pppd.terminate();
+        assertEquals(5, pppd.awaitExit(Duration.ofSeconds(20)), pppd.log());
+        server.awaitLog(": Received PADT", Duration.ofSeconds(10));
+    }
+
+    @Test
+    @Order(2)
+    void twentyClientDaemonsShareTheServer() throws Exception {
+        int closedBefore = count(server.log(), CLOSED);
+        for (int unit = 1; unit <= MANY; unit++) {
+            dial("many-" + unit, "unit", Integer.toString(unit));
+            // Twenty JVMs starting at once on two cores would starve each other's LCP timers.
+            Thread.sleep(700);
+        }
+        Set<String> addresses = new HashSet<>();
+        Pattern local = Pattern.compile("local  IP address (10\\.99\\.0\\.\\d+)");
+        for (PppdProcess pppd : clients) {
+            pppd.awaitLog("remote IP address 10.99.0.1", UP);
+            Matcher m = local.matcher(pppd.log());
+            assertTrue(m.find(), pppd.log());
+            addresses.add(m.group(1));
+        }
+        assertEquals(MANY, addresses.size(), addresses.toString());
+        for (String address : addresses) {
+            assertEquals(1, acNs.ping(address, 1), "ping " + address);
+        }
+        for (PppdProcess pppd : clients) {
+            pppd.terminate();
+        }
+        for (PppdProcess pppd : clients) {
+            assertEquals(5, pppd.awaitExit(Duration.ofSeconds(30)), pppd.log());
+        }
+        awaitClosed(closedBefore + MANY);
+    }
+
+    @Test
+    @Order(3)
+    void hundredSessionsInOneClientDaemon() throws Exception {
+        int closedBefore = count(server.log(), CLOSED);
+        Path etc = PppoeEtc.client(root, "hundred", "veth0", "rp_pppoe_service internet");
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        PppdProcess many = PppdProcess.start(clientNs.prefix(List.of("java", "-cp", classPath,
+                ManySessionsClient.class.getName(), etc.toString(), Integer.toString(IN_ONE_DAEMON))), etc, etc);
+        clients.add(many);
+        many.awaitLog("MANY-DIALED " + IN_ONE_DAEMON, Duration.ofSeconds(120));
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        Pattern up = Pattern.compile("remote IP address 10\\.99\\.0\\.1\\b");
+        while (count(many.log(), up) < IN_ONE_DAEMON && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+        }
+        assertEquals(IN_ONE_DAEMON, count(many.log(), up), many.log());
+        Set<String> addresses = new HashSet<>();
+        Matcher m = Pattern.compile("local  IP address (10\\.99\\.0\\.\\d+)").matcher(many.log());
+        while (m.find()) {
+            addresses.add(m.group(1));
+        }
+        assertEquals(IN_ONE_DAEMON, addresses.size(), addresses.toString());
+        int answered = 0;
+        for (String address : addresses) {
+            answered += acNs.ping(address, 1);
+        }
+        assertEquals(IN_ONE_DAEMON, answered);
+
+        many.terminate();
+        assertEquals(0, many.awaitExit(Duration.ofSeconds(60)), many.log());
+        assertTrue(many.log().contains("MANY-CLOSED " + IN_ONE_DAEMON), many.log());
+        awaitClosed(closedBefore + IN_ONE_DAEMON);
+    }
+
+    @Test
+    @Order(4)
+    void clampMssLowersTheMssOfSynsCrossingTheLink() throws Exception {
+        PppdProcess pppd = dial("clamp", "clamp-mss", "1400");
+        pppd.awaitLog("remote IP address 10.99.0.1", UP);
+        // Capture the SYNs arriving at the server's side of the link.
+        Process capture = new ProcessBuilder(acNs.prefix(List.of("timeout", "20", "tcpdump", "-l", "-n", "-i", "any",
+                "-c", "1", "tcp[tcpflags] & tcp-syn != 0"))).redirectErrorStream(true).start();
+        Thread.sleep(1500);
+        // A connection attempt from the client's namespace; the kernel offers MSS 1452 (MTU 1492).
+        clientNs.exec("timeout", "3", "bash", "-c", "echo > /dev/tcp/10.99.0.1/9");
+        String captured = new String(capture.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        capture.waitFor();
+        assertTrue(captured.contains("mss 1400"), captured);
+        pppd.terminate();
+        assertEquals(5, pppd.awaitExit(Duration.ofSeconds(20)), pppd.log());
+    }
+}
