@@ -1,59 +1,161 @@
 #!/usr/bin/env bash
-# The jppp demo. This milestone (the protocol and configuration core) shows jppp reading a real
-# /etc/ppp tree exactly as pppd does: Debian's stock options, a provider peers file written from
-# the Arch wiki, secrets files with pppd's permission warning, `pppd call provider dryrun` with
-# the source of every option, and pppd's error and exit status for a bad options file.
-# The PPPoE-between-namespaces demo arrives with the PPPoE milestone (see README "Status").
+# jppp demo: real PPPoE sessions between two network namespaces.
+#
+#   ./demo.sh [--sessions N] [--keep]
+#
+# Builds what it needs, creates namespaces jppp-demo-ac and jppp-demo-cli joined by a veth pair,
+# starts jppp's access concentrator (bin/pppoe-server) in one and N jppp PPPoE clients
+# (bin/pppd call providerI, peers files in the seed's provider style, generated into a temporary
+# config root) in the other, shows the journal-style log, pings across every session, prints a
+# status table and tears everything down. --keep leaves it running until Enter is pressed.
 set -euo pipefail
 cd "$(dirname "$0")"
+root=$(pwd)
+
+sessions=4
+keep=0
+while (($#)); do
+    case "$1" in
+        --sessions) sessions="$2"; shift 2 ;;
+        --keep) keep=1; shift ;;
+        -h|--help) sed -n 2,11p "$0"; exit 0 ;;
+        *) echo "demo: unknown argument $1" >&2; exit 2 ;;
+    esac
+done
+[ "$(id -u)" -eq 0 ] || { echo "demo: run as root (network namespaces, TUN)" >&2; exit 1; }
+
 scripts/install-prereqs.sh >/dev/null
 [ -f supervisor/target/jppp.jar ] || mvn -B -q -ntp -pl supervisor -am package -DskipTests
 
-etc=$(mktemp -d /tmp/jppp-demo.XXXXXX)
-trap 'rm -rf "$etc"' EXIT
-mkdir -p "$etc/peers"
-cat > "$etc/options" <<'OPT'
-# Debian's stock /etc/ppp/options (active lines)
-asyncmap 0
+AC=jppp-demo-ac
+CLI=jppp-demo-cli
+work=$(mktemp -d /tmp/jppp-demo.XXXXXX)
+pids=()
+
+cleanup() {
+    set +e
+    for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null; done
+    for p in "${pids[@]}"; do wait "$p" 2>/dev/null; done
+    ip netns del "$CLI" 2>/dev/null
+    ip netns del "$AC" 2>/dev/null
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "network namespaces $AC and $CLI, joined by a veth pair"
+ip netns del "$CLI" 2>/dev/null || true
+ip netns del "$AC" 2>/dev/null || true
+ip netns add "$AC"
+ip netns add "$CLI"
+ip link add demo-ac type veth peer name demo-cli
+ip link set demo-ac netns "$AC"
+ip link set demo-cli netns "$CLI"
+ip -n "$AC" link set lo up
+ip -n "$CLI" link set lo up
+ip -n "$AC" link set demo-ac up
+ip -n "$CLI" link set demo-cli up
+
+# The access concentrator's configuration root.
+mkdir -p "$work/ac" "$work/cli/peers" "$work/run-ac" "$work/run-cli"
+cat > "$work/ac/pppoe-server-options" <<'OPT'
 auth
-crtscts
-lock
-hide-password
-modem
-lcp-echo-interval 30
-lcp-echo-failure 4
-noipx
+require-chap
+name jppp-ac
+ms-dns 10.99.0.53
+ms-dns 10.99.0.54
+lcp-echo-interval 10
+lcp-echo-failure 3
 OPT
-cat > "$etc/peers/provider" <<'PEER'
-# PPPoE provider, as the Arch wiki writes it
+: > "$work/ac/chap-secrets"
+: > "$work/cli/chap-secrets"
+for ((i = 0; i < sessions; i++)); do
+    printf '"user%d" * "secret-%d" *\n' "$i" "$i" >> "$work/ac/chap-secrets"
+    printf '"user%d" * "secret-%d" *\n' "$i" "$i" >> "$work/cli/chap-secrets"
+    cat > "$work/cli/peers/provider$i" <<PEER
+# provider-style PPPoE peer, as the seed writes it
 plugin rp-pppoe.so
-nic-eth0
-user "someone@isp"
-password "not-shown"
+nic-demo-cli
+user "user$i"
 noauth
 usepeerdns
-persist
-maxfail 0
-holdoff 5
-defaultroute
 hide-password
 noipdefault
 mtu 1492
+mru 1492
+unit $i
+linkname provider$i
+logfile $work/provider$i.log
 PEER
-printf '"someone@isp" * "not-shown" *\n' > "$etc/chap-secrets"
-chmod 600 "$etc/chap-secrets"
+done
+chmod 600 "$work/ac/chap-secrets" "$work/cli/chap-secrets"
 
-step() { printf '\n\033[1m$ %s\033[0m\n' "$*"; }
-step "JPPP_ETC_DIR=$etc bin/pppd call provider dryrun"
-JPPP_ETC_DIR="$etc" bin/pppd call provider dryrun
+step "access concentrator: bin/pppoe-server -I demo-ac -L 10.99.0.1 -R 10.99.0.10 -C jppp-ac -S internet"
+JPPP_ETC_DIR="$work/ac" JPPP_RUN_DIR="$work/run-ac" \
+    ip netns exec "$AC" bin/pppoe-server -F -I demo-ac -L 10.99.0.1 -R 10.99.0.10 -N 64 \
+    -C jppp-ac -S internet > "$work/ac.log" 2>&1 &
+pids+=($!)
+sleep 2
 
-step "echo bogus >> peers/provider; bin/pppd call provider dryrun"
-echo "bogus" >> "$etc/peers/provider"
-set +e
-JPPP_ETC_DIR="$etc" bin/pppd call provider dryrun
-status=$?
-set -e
-echo "exit status $status (pppd's EXIT_OPTION_ERROR is 2)"
-[ "$status" -eq 2 ]
-echo
-echo "demo: OK"
+step "$sessions clients: bin/pppd call providerN"
+started=$(date +%s)
+for ((i = 0; i < sessions; i++)); do
+    JPPP_ETC_DIR="$work/cli" JPPP_RUN_DIR="$work/run-cli" \
+        ip netns exec "$CLI" bin/pppd call "provider$i" nodetach > "$work/provider$i.out" 2>&1 &
+    pids+=($!)
+done
+
+up=0
+for ((t = 0; t < 60 && up < sessions; t++)); do
+    sleep 1
+    up=0
+    for ((i = 0; i < sessions; i++)); do
+        ip -n "$CLI" -4 addr show dev "ppp$i" 2>/dev/null | grep -q "inet " && up=$((up + 1))
+    done
+done
+echo "$up of $sessions sessions up"
+
+step "client log (provider0), as journalctl would show it"
+sed 's/^/pppd: /' "$work/provider0.out" | head -20
+
+step "access concentrator log"
+head -20 "$work/ac.log"
+
+step "ping across every session"
+failed=0
+for ((i = 0; i < sessions; i++)); do
+    peer=$(ip -n "$CLI" -4 -o addr show dev "ppp$i" 2>/dev/null | sed -n 's/.* peer \([0-9.]*\).*/\1/p')
+    if [ -n "$peer" ] && ip netns exec "$CLI" ping -q -c 2 -W 2 -I "ppp$i" "$peer" >/dev/null; then
+        echo "ppp$i -> $peer: ok"
+    else
+        echo "ppp$i -> ${peer:-?}: FAILED"; failed=1
+    fi
+done
+
+step "status"
+printf '%-10s %-6s %-13s %-13s %-7s %10s %10s\n' PEER IF LOCAL REMOTE UPTIME RX-BYTES TX-BYTES
+now=$(date +%s)
+for ((i = 0; i < sessions; i++)); do
+    line=$(ip -n "$CLI" -4 -o addr show dev "ppp$i" 2>/dev/null || true)
+    local_ip=$(sed -n 's/.* inet \([0-9.]*\).*/\1/p' <<<"$line")
+    remote_ip=$(sed -n 's/.* peer \([0-9.]*\).*/\1/p' <<<"$line")
+    rx=$(ip netns exec "$CLI" cat "/sys/class/net/ppp$i/statistics/rx_bytes" 2>/dev/null || echo -)
+    tx=$(ip netns exec "$CLI" cat "/sys/class/net/ppp$i/statistics/tx_bytes" 2>/dev/null || echo -)
+    printf '%-10s %-6s %-13s %-13s %-7s %10s %10s\n' "provider$i" "ppp$i" "${local_ip:--}" "${remote_ip:--}" \
+        "$((now - started))s" "$rx" "$tx"
+done
+
+if ((keep)); then
+    step "running; press Enter to tear down"
+    read -r _ || true
+fi
+
+step "teardown (SIGTERM: LCP Terminate-Request and PADT)"
+cleanup
+trap - EXIT
+if ((up == sessions && failed == 0)); then
+    echo "demo: OK ($sessions PPPoE sessions up and pinged)"
+else
+    echo "demo: FAILED ($up of $sessions up)"; exit 1
+fi
