@@ -29,6 +29,7 @@ import org.jppp.actors.link.LinkIo;
 import org.jppp.actors.link.LinkParameters;
 import org.jppp.actors.link.LowerLink;
 import org.jppp.protocol.authn.NegotiatedAuth;
+import org.jppp.protocol.config.SecretsEntry;
 import org.jppp.protocol.cp.AuthMethod;
 import org.jppp.protocol.cp.LcpSettings;
 import org.jppp.protocol.cp.LcpValues;
@@ -80,6 +81,18 @@ public final class PeerSession extends AbstractBehavior<PeerSession.Command> {
     /** A network protocol left Opened. */
     public record Down(PppProtocol ncp) implements Event { }
 
+    /**
+     * We authenticated the peer and the Network phase begins (pppd's network_phase runs auth-up
+     * here), under the name it authenticated with.
+     */
+    public record PeerAuthenticated(String peerName) implements Event { }
+
+    /**
+     * LCP left Opened or the line hung up, before the network protocols are told (pppd's
+     * link_down runs auth-down first, then lowers IPCP, whose ipcp_down runs ip-down).
+     */
+    public record LinkDown() implements Event { }
+
     /** The link is over; the session has stopped. */
     public record Finished(int exitStatus, String reason) implements Event { }
 
@@ -98,6 +111,7 @@ public final class PeerSession extends AbstractBehavior<PeerSession.Command> {
     private Negotiated.Lcp lcpValues;
     private Optional<ActorRef<Auth.Command>> auth = Optional.empty();
     private Optional<String> peerName = Optional.empty();
+    private Optional<SecretsEntry> peerEntry = Optional.empty();
     private int generation;
     private int exitStatus = ExitStatus.EXIT_NEGOTIATION_FAILED;
     private String reason = "negotiation failed";
@@ -216,6 +230,9 @@ public final class PeerSession extends AbstractBehavior<PeerSession.Command> {
     private Behavior<Command> onAuth(Auth.Report report) {
         if (report instanceof Auth.Succeeded ok && phase == Phase.AUTHENTICATE) {
             peerName = ok.peerName();
+            peerEntry = ok.peerEntry();
+            // pppd runs auth-up only when it authenticated the peer (go->neg_chap/upap/eap).
+            ok.peerEntry().ifPresent(e -> parent.tell(new PeerAuthenticated(ok.peerName().orElse(e.client()))));
             startNetwork();
         } else if (report instanceof Auth.Failed failed) {
             cause(failed.exitStatus(), failed.reason());
@@ -235,7 +252,8 @@ public final class PeerSession extends AbstractBehavior<PeerSession.Command> {
     private void startNetwork() {
         enter(Phase.NETWORK);
         generation++;
-        settings.ipcp().ifPresent(s -> startNcp(ControlProtocol.Spec.ipcp(s, settings.ipcpFsm())));
+        settings.ipcp().ifPresent(s -> startNcp(ControlProtocol.Spec.ipcp(PeerAddresses.withSuggestion(s, peerEntry),
+                settings.ipcpFsm())));
         settings.ipv6cp().ifPresent(s -> startNcp(ControlProtocol.Spec.ipv6cp(s, settings.ipv6cpFsm(), random.split())));
         if (ncps.isEmpty()) {
             closeLink("No network protocols running");
@@ -252,6 +270,7 @@ public final class PeerSession extends AbstractBehavior<PeerSession.Command> {
 
     /** LCP left Opened: everything above it goes down with it (pppd's link_down). */
     private Behavior<Command> lcpDown(FsmState state) {
+        parent.tell(new LinkDown());
         List.copyOf(opened).forEach(this::ncpDown);
         ncps.values().forEach(getContext()::stop);
         ncps.clear();
@@ -267,6 +286,9 @@ public final class PeerSession extends AbstractBehavior<PeerSession.Command> {
             return this;
         }
         UpDetails details = details(up);
+        if (!remoteAuthorized(details)) {
+            return this;
+        }
         logUp(details);
         link.tell(new LinkIo.SetGate(dataProtocol(up.protocol()), true));
         opened.add(up.protocol());
@@ -276,6 +298,21 @@ public final class PeerSession extends AbstractBehavior<PeerSession.Command> {
         }
         parent.tell(new Up(details));
         return this;
+    }
+
+    /**
+     * pppd's ipcp_up checks the peer's address before configuring anything: one the secrets entry
+     * does not allow closes IPCP, and with no network protocol left the link ends (exit status
+     * 10 while nothing came up).
+     */
+    private boolean remoteAuthorized(UpDetails details) {
+        Optional<Inet4Address> remote = details.remote();
+        if (remote.isEmpty() || PeerAddresses.allowed(peerEntry, remote.get())) {
+            return true;
+        }
+        PppdLog.LOG.error("Peer is not authorized to use remote address {}", remote.get().getHostAddress());
+        ncps.get(details.ncp()).tell(new ControlProtocol.Close("Unauthorized remote IP address"));
+        return false;
     }
 
     private Behavior<Command> ncpDown(PppProtocol ncp) {
@@ -305,6 +342,7 @@ public final class PeerSession extends AbstractBehavior<PeerSession.Command> {
         if (!causeGiven) {
             cause(ExitStatus.EXIT_HANGUP, "Modem hangup");
         }
+        parent.tell(new LinkDown());
         List.copyOf(opened).forEach(this::ncpDown);
         return finish();
     }
