@@ -248,6 +248,18 @@ public final class PeerSession extends AbstractBehavior<PeerSession.Command> {
                 v.his().pcomp(), v.his().accomp());
     }
 
+    /**
+     * LCP left Opened: we send with the defaults again, but keep accepting the control characters
+     * our ACCM let the peer send raw, as pppd's lcp_down does. The peer's Terminate-Ack may still
+     * come shaped by what was negotiated; taking its raw control octets for line noise would lose
+     * it, and the link would end by hang-up instead.
+     */
+    private static LinkParameters afterDown(Negotiated.Lcp v) {
+        LinkParameters d = LinkParameters.DEFAULT;
+        int receiveAccm = v == null ? d.receiveAccm() : v.ours().asyncmap().orElse(d.receiveAccm());
+        return new LinkParameters(d.sendAccm(), receiveAccm, d.sendMru(), d.receiveMru(), false, false);
+    }
+
     /** RFC 1661 §3.5: each configured NCP is started (Open, then Up). */
     private void startNetwork() {
         enter(Phase.NETWORK);
@@ -276,7 +288,7 @@ public final class PeerSession extends AbstractBehavior<PeerSession.Command> {
         ncps.clear();
         auth.ifPresent(getContext()::stop);
         auth = Optional.empty();
-        link.tell(new LinkIo.ApplyParameters(LinkParameters.DEFAULT));
+        link.tell(new LinkIo.ApplyParameters(afterDown(lcpValues)));
         enter(state == FsmState.CLOSING || state == FsmState.STOPPING ? Phase.TERMINATE : Phase.ESTABLISH);
         return this;
     }

@@ -37,12 +37,14 @@ final class Attempt {
     private final Line line;
     private final PppInterface iface;
     private final NetworkHooks hooks;
+    private final PidFiles pidFiles;
 
-    private Attempt(PppdSettings settings, Line line, PppInterface iface, NetworkHooks hooks) {
+    private Attempt(PppdSettings settings, Line line, PppInterface iface, NetworkHooks hooks, PidFiles pidFiles) {
         this.settings = settings;
         this.line = line;
         this.iface = iface;
         this.hooks = hooks;
+        this.pidFiles = pidFiles;
     }
 
     static Attempt open(PppdSettings settings, Path etcDir, EventLoop loop) throws LinkSetupException {
@@ -63,7 +65,9 @@ final class Attempt {
         LogSetup.detached(settings.logging());
         LinkParameters link = new LinkParameters(iface.name(), line.device(), line.speed(),
                 settings.identity().ipparam());
-        return new Attempt(settings, line, iface, new NetworkHooks(settings, etcDir, link));
+        PidFiles pidFiles = PidFiles.write(PidFiles.runDir(System.getenv()), iface.name(),
+                settings.identity().linkname());
+        return new Attempt(settings, line, iface, new NetworkHooks(settings, etcDir, link), pidFiles);
     }
 
     /** The session of this attempt, over HDLC on the line, with the interface as its IP side. */
@@ -79,19 +83,39 @@ final class Attempt {
      */
     void up(UpDetails up) {
         if (up.ncp().equals(PppProtocol.IPCP) && up.local().isPresent() && up.remote().isPresent()) {
-            iface.configure(up.local().get(), up.remote().get(), up.mtu());
-            hooks.ipcpUp(up);
+            if (hooks.hasIpPreUp()) {
+                // pppd: addresses set, ip-pre-up waited for, then the interface brought up.
+                iface.tun().setAddresses(up.local().get(), up.remote().get());
+                iface.tun().setMtu(up.mtu());
+                hooks.ipcpUp(up, () -> iface.tun().setUp(true));
+            } else {
+                iface.configure(up.local().get(), up.remote().get(), up.mtu());
+                hooks.ipcpUp(up, () -> { });
+            }
         } else if (up.ncp().equals(PppProtocol.IPV6CP) && up.localInterfaceId().isPresent()) {
             iface.tun().setUp(true);
             iface.tun().addIpv6LinkLocal(up.localInterfaceId().getAsLong());
+            hooks.ipv6cpUp(up);
         }
     }
 
     void down(PppProtocol ncp) {
         if (ncp.equals(PppProtocol.IPCP)) {
-            iface.down();
             hooks.ipcpDown();
+            iface.down();
+        } else if (ncp.equals(PppProtocol.IPV6CP)) {
+            hooks.ipv6cpDown();
         }
+    }
+
+    /** We authenticated the peer: auth-up. */
+    void peerAuthenticated(String peerName) {
+        hooks.peerAuthenticated(peerName);
+    }
+
+    /** The link went down (before its network protocols): auth-down. */
+    void linkDown() {
+        hooks.linkDown();
     }
 
     String ifname() {
@@ -101,9 +125,11 @@ final class Attempt {
     /** Blocks for the scripts, the linger and the disconnect script: call it off actor threads. */
     void close() {
         try {
+            hooks.linkTerminated();
             hooks.finish(CHILD_WAIT);
         } finally {
             hooks.close();
+            pidFiles.close();
             iface.close();
             linger();
             line.endpoint().close();
