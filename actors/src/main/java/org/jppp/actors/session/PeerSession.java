@@ -109,6 +109,8 @@ public final class PeerSession extends AbstractBehavior<PeerSession.Command> {
     private final Set<PppProtocol> opened = new LinkedHashSet<>();
     private Phase phase = Phase.DEAD;
     private Negotiated.Lcp lcpValues;
+    /** LCP is Opened and its LinkDown not yet told (pppd's link_down runs once per link). */
+    private boolean lcpOpened;
     private Optional<ActorRef<Auth.Command>> auth = Optional.empty();
     private Optional<String> peerName = Optional.empty();
     private Optional<SecretsEntry> peerEntry = Optional.empty();
@@ -212,6 +214,7 @@ public final class PeerSession extends AbstractBehavior<PeerSession.Command> {
      */
     private Behavior<Command> lcpUp(Negotiated.Lcp values) {
         lcpValues = values;
+        lcpOpened = true;
         link.tell(new LinkIo.ApplyParameters(parameters(values)));
         NegotiatedAuth negotiated = NegotiatedAuth.fromLcp(values.his().auth().stream().findFirst().map(AuthMethod::option),
                 values.ours().auth().stream().findFirst().map(AuthMethod::option));
@@ -282,7 +285,7 @@ public final class PeerSession extends AbstractBehavior<PeerSession.Command> {
 
     /** LCP left Opened: everything above it goes down with it (pppd's link_down). */
     private Behavior<Command> lcpDown(FsmState state) {
-        parent.tell(new LinkDown());
+        linkDown();
         List.copyOf(opened).forEach(this::ncpDown);
         ncps.values().forEach(getContext()::stop);
         ncps.clear();
@@ -354,9 +357,16 @@ public final class PeerSession extends AbstractBehavior<PeerSession.Command> {
         if (!causeGiven) {
             cause(ExitStatus.EXIT_HANGUP, "Modem hangup");
         }
-        parent.tell(new LinkDown());
+        linkDown();
         List.copyOf(opened).forEach(this::ncpDown);
         return finish();
+    }
+
+    private void linkDown() {
+        if (lcpOpened) {
+            lcpOpened = false;
+            parent.tell(new LinkDown());
+        }
     }
 
     /** LCP finished (tlf): pppd's link_terminated, then the Dead phase. */
