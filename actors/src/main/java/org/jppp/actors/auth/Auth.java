@@ -20,6 +20,7 @@ import org.jppp.protocol.authn.AuthResult;
 import org.jppp.protocol.authn.AuthSuccess;
 import org.jppp.protocol.authn.NegotiatedAuth;
 import org.jppp.protocol.authn.Role;
+import org.jppp.protocol.config.SecretsEntry;
 import org.jppp.protocol.wire.ControlPacket;
 import org.jppp.protocol.wire.ControlCode;
 import org.jppp.protocol.wire.PppProtocol;
@@ -45,8 +46,11 @@ public final class Auth extends AbstractBehavior<Auth.Command> {
     /** What the session hears. */
     public sealed interface Report { }
 
-    /** Every negotiated direction succeeded: go on to the Network phase. */
-    public record Succeeded(Optional<String> peerName) implements Report { }
+    /**
+     * Every negotiated direction succeeded: go on to the Network phase. {@code peerEntry} is the
+     * secrets entry that vouched for the peer when we authenticated it (its address list binds IPCP).
+     */
+    public record Succeeded(Optional<String> peerName, Optional<SecretsEntry> peerEntry) implements Report { }
 
     /** A direction failed: close LCP with {@code terminateReason}; pppd exits with {@code exitStatus} (19 or 11). */
     public record Failed(int exitStatus, String terminateReason, String reason) implements Report { }
@@ -99,7 +103,7 @@ public final class Auth extends AbstractBehavior<Auth.Command> {
             } else if (action instanceof AuthAction.StopTimer t) {
                 timers.cancel(t.role());
             } else if (action instanceof AuthAction.PhaseSucceeded s) {
-                parent.tell(new Succeeded(s.ofPeer().map(AuthSuccess::name)));
+                parent.tell(new Succeeded(s.ofPeer().map(AuthSuccess::name), s.ofPeer().flatMap(AuthSuccess::entry)));
             } else if (action instanceof AuthAction.PhaseFailed f) {
                 parent.tell(new Failed(f.exitStatus(), f.failure().terminateReason(), f.failure().reason()));
             }

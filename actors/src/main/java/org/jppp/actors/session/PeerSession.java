@@ -29,6 +29,7 @@ import org.jppp.actors.link.LinkIo;
 import org.jppp.actors.link.LinkParameters;
 import org.jppp.actors.link.LowerLink;
 import org.jppp.protocol.authn.NegotiatedAuth;
+import org.jppp.protocol.config.SecretsEntry;
 import org.jppp.protocol.cp.AuthMethod;
 import org.jppp.protocol.cp.LcpSettings;
 import org.jppp.protocol.cp.LcpValues;
@@ -80,6 +81,18 @@ public final class PeerSession extends AbstractBehavior<PeerSession.Command> {
     /** A network protocol left Opened. */
     public record Down(PppProtocol ncp) implements Event { }
 
+    /**
+     * We authenticated the peer and the Network phase begins (pppd's network_phase runs auth-up
+     * here), under the name it authenticated with.
+     */
+    public record PeerAuthenticated(String peerName) implements Event { }
+
+    /**
+     * LCP left Opened or the line hung up, before the network protocols are told (pppd's
+     * link_down runs auth-down first, then lowers IPCP, whose ipcp_down runs ip-down).
+     */
+    public record LinkDown() implements Event { }
+
     /** The link is over; the session has stopped. */
     public record Finished(int exitStatus, String reason) implements Event { }
 
@@ -96,8 +109,11 @@ public final class PeerSession extends AbstractBehavior<PeerSession.Command> {
     private final Set<PppProtocol> opened = new LinkedHashSet<>();
     private Phase phase = Phase.DEAD;
     private Negotiated.Lcp lcpValues;
+    /** LCP is Opened and its LinkDown not yet told (pppd's link_down runs once per link). */
+    private boolean lcpOpened;
     private Optional<ActorRef<Auth.Command>> auth = Optional.empty();
     private Optional<String> peerName = Optional.empty();
+    private Optional<SecretsEntry> peerEntry = Optional.empty();
     private int generation;
     private int exitStatus = ExitStatus.EXIT_NEGOTIATION_FAILED;
     private String reason = "negotiation failed";
@@ -198,6 +214,7 @@ public final class PeerSession extends AbstractBehavior<PeerSession.Command> {
      */
     private Behavior<Command> lcpUp(Negotiated.Lcp values) {
         lcpValues = values;
+        lcpOpened = true;
         link.tell(new LinkIo.ApplyParameters(parameters(values)));
         NegotiatedAuth negotiated = NegotiatedAuth.fromLcp(values.his().auth().stream().findFirst().map(AuthMethod::option),
                 values.ours().auth().stream().findFirst().map(AuthMethod::option));
@@ -216,6 +233,9 @@ public final class PeerSession extends AbstractBehavior<PeerSession.Command> {
     private Behavior<Command> onAuth(Auth.Report report) {
         if (report instanceof Auth.Succeeded ok && phase == Phase.AUTHENTICATE) {
             peerName = ok.peerName();
+            peerEntry = ok.peerEntry();
+            // pppd runs auth-up only when it authenticated the peer (go->neg_chap/upap/eap).
+            ok.peerEntry().ifPresent(e -> parent.tell(new PeerAuthenticated(ok.peerName().orElse(e.client()))));
             startNetwork();
         } else if (report instanceof Auth.Failed failed) {
             cause(failed.exitStatus(), failed.reason());
@@ -231,11 +251,24 @@ public final class PeerSession extends AbstractBehavior<PeerSession.Command> {
                 v.his().pcomp(), v.his().accomp());
     }
 
+    /**
+     * LCP left Opened: we send with the defaults again, but keep accepting the control characters
+     * our ACCM let the peer send raw, as pppd's lcp_down does. The peer's Terminate-Ack may still
+     * come shaped by what was negotiated; taking its raw control octets for line noise would lose
+     * it, and the link would end by hang-up instead.
+     */
+    private static LinkParameters afterDown(Negotiated.Lcp v) {
+        LinkParameters d = LinkParameters.DEFAULT;
+        int receiveAccm = v == null ? d.receiveAccm() : v.ours().asyncmap().orElse(d.receiveAccm());
+        return new LinkParameters(d.sendAccm(), receiveAccm, d.sendMru(), d.receiveMru(), false, false);
+    }
+
     /** RFC 1661 §3.5: each configured NCP is started (Open, then Up). */
     private void startNetwork() {
         enter(Phase.NETWORK);
         generation++;
-        settings.ipcp().ifPresent(s -> startNcp(ControlProtocol.Spec.ipcp(s, settings.ipcpFsm())));
+        settings.ipcp().ifPresent(s -> startNcp(ControlProtocol.Spec.ipcp(PeerAddresses.withSuggestion(s, peerEntry),
+                settings.ipcpFsm())));
         settings.ipv6cp().ifPresent(s -> startNcp(ControlProtocol.Spec.ipv6cp(s, settings.ipv6cpFsm(), random.split())));
         if (ncps.isEmpty()) {
             closeLink("No network protocols running");
@@ -252,12 +285,13 @@ public final class PeerSession extends AbstractBehavior<PeerSession.Command> {
 
     /** LCP left Opened: everything above it goes down with it (pppd's link_down). */
     private Behavior<Command> lcpDown(FsmState state) {
+        linkDown();
         List.copyOf(opened).forEach(this::ncpDown);
         ncps.values().forEach(getContext()::stop);
         ncps.clear();
         auth.ifPresent(getContext()::stop);
         auth = Optional.empty();
-        link.tell(new LinkIo.ApplyParameters(LinkParameters.DEFAULT));
+        link.tell(new LinkIo.ApplyParameters(afterDown(lcpValues)));
         enter(state == FsmState.CLOSING || state == FsmState.STOPPING ? Phase.TERMINATE : Phase.ESTABLISH);
         return this;
     }
@@ -267,6 +301,9 @@ public final class PeerSession extends AbstractBehavior<PeerSession.Command> {
             return this;
         }
         UpDetails details = details(up);
+        if (!remoteAuthorized(details)) {
+            return this;
+        }
         logUp(details);
         link.tell(new LinkIo.SetGate(dataProtocol(up.protocol()), true));
         opened.add(up.protocol());
@@ -276,6 +313,21 @@ public final class PeerSession extends AbstractBehavior<PeerSession.Command> {
         }
         parent.tell(new Up(details));
         return this;
+    }
+
+    /**
+     * pppd's ipcp_up checks the peer's address before configuring anything: one the secrets entry
+     * does not allow closes IPCP, and with no network protocol left the link ends (exit status
+     * 10 while nothing came up).
+     */
+    private boolean remoteAuthorized(UpDetails details) {
+        Optional<Inet4Address> remote = details.remote();
+        if (remote.isEmpty() || PeerAddresses.allowed(peerEntry, remote.get())) {
+            return true;
+        }
+        PppdLog.LOG.error("Peer is not authorized to use remote address {}", remote.get().getHostAddress());
+        ncps.get(details.ncp()).tell(new ControlProtocol.Close("Unauthorized remote IP address"));
+        return false;
     }
 
     private Behavior<Command> ncpDown(PppProtocol ncp) {
@@ -305,8 +357,16 @@ public final class PeerSession extends AbstractBehavior<PeerSession.Command> {
         if (!causeGiven) {
             cause(ExitStatus.EXIT_HANGUP, "Modem hangup");
         }
+        linkDown();
         List.copyOf(opened).forEach(this::ncpDown);
         return finish();
+    }
+
+    private void linkDown() {
+        if (lcpOpened) {
+            lcpOpened = false;
+            parent.tell(new LinkDown());
+        }
     }
 
     /** LCP finished (tlf): pppd's link_terminated, then the Dead phase. */

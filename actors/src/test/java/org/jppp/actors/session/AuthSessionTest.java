@@ -1,6 +1,7 @@
 package org.jppp.actors.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.EnumSet;
@@ -57,9 +58,13 @@ class AuthSessionTest {
     }
 
     private static SessionSettings server(AuthMethod method) {
+        return server(method, GW_SECRETS);
+    }
+
+    private static SessionSettings server(AuthMethod method, Secrets secrets) {
         return PeerSessionTest.SERVER.withIpv6cp(Optional.empty()).withAuth(new AuthConfig(Set.of(method),
-                EnumSet.allOf(AuthMethod.class), new AuthNames("gw", "gw", Optional.empty()), FAST, GW_SECRETS,
-                GW_SECRETS, Optional.empty()));
+                EnumSet.allOf(AuthMethod.class), new AuthNames("gw", "gw", Optional.empty()), FAST, secrets,
+                secrets, Optional.empty()));
     }
 
     private static SessionSettings client(String password) {
@@ -93,6 +98,38 @@ class AuthSessionTest {
         End[] ends = connect(method, "wrong");
         assertEquals(ExitStatus.EXIT_AUTH_TOPEER_FAILED, ends[0].finished().exitStatus());
         assertEquals(ExitStatus.EXIT_PEER_AUTH_FAILED, ends[1].finished().exitStatus());
+    }
+
+    /** auth.c set_allowed_addrs: the entry's only address replaces the configured 10.78.0.2. */
+    @ParameterizedTest
+    @EnumSource(value = AuthMethod.class, names = {"PAP", "CHAP_MD5"})
+    void entryWithOneAddress_isTheAddressAssigned(AuthMethod method) {
+        InMemoryLine line = new InMemoryLine(kit.system(), Set.of(), Set.of(), method.ordinal());
+        End client = new End(kit, client("s3cret"), line.endA());
+        End server = new End(kit, server(method, secrets("alice gw s3cret 10.78.0.9\n")), line.endB());
+        assertEquals("alice", server.await(PeerSession.PeerAuthenticated.class, p -> true).peerName());
+        assertEquals(Optional.of(Ipv4.parse("10.78.0.9")), server.up(PppProtocol.IPCP).remote());
+        assertEquals(Optional.of(Ipv4.parse("10.78.0.9")), client.up(PppProtocol.IPCP).local());
+        client.closeByUser(server);
+    }
+
+    /**
+     * ipcp_up's auth_ip_addr: 10.78.0.2 is refused by alice's entry, which offers no single
+     * address instead: pppd's error, IPCP and then LCP closed, exit status 10 (nothing came up).
+     */
+    @ParameterizedTest
+    @EnumSource(value = AuthMethod.class, names = {"CHAP_MD5"})
+    void addressRefusedByEntry_linkEndsWithoutUp(AuthMethod method) {
+        LoggingTestKit.error("Peer is not authorized to use remote address 10.78.0.2").expect(kit.system(), () -> {
+            InMemoryLine line = new InMemoryLine(kit.system(), Set.of(), Set.of(), method.ordinal());
+            End client = new End(kit, client("s3cret"), line.endA());
+            End server = new End(kit, server(method, secrets("alice gw s3cret !10.78.0.2 10.78.0.0/24\n")),
+                    line.endB());
+            assertEquals(ExitStatus.EXIT_NEGOTIATION_FAILED, server.finished().exitStatus());
+            assertTrue(server.backlog.stream().noneMatch(PeerSession.Up.class::isInstance), server.backlog.toString());
+            assertTrue(server.backlog.stream().anyMatch(PeerSession.LinkDown.class::isInstance), server.backlog.toString());
+            return client;
+        });
     }
 
     @ParameterizedTest

@@ -32,12 +32,14 @@ public final class Attempt {
     private final NetworkHooks hooks;
     /** jppp's {@code clamp-mss}: 0, or the MSS TCP SYNs in both directions are lowered to. */
     private final int clampMss;
+    private final PidFiles pidFiles;
 
-    private Attempt(Connection line, PppInterface iface, NetworkHooks hooks, int clampMss) {
+    private Attempt(Connection line, PppInterface iface, NetworkHooks hooks, int clampMss, PidFiles pidFiles) {
         this.clampMss = clampMss;
         this.line = line;
         this.iface = iface;
         this.hooks = hooks;
+        this.pidFiles = pidFiles;
     }
 
     /** Connects with {@code opener} (a tty and its connect script, PPPoE discovery), then creates the interface. */
@@ -56,7 +58,10 @@ public final class Attempt {
         LogSetup.detached(settings.logging());
         LinkParameters link = new LinkParameters(iface.name(), line.device(), line.speed(),
                 settings.identity().ipparam());
-        return new Attempt(line, iface, new NetworkHooks(settings, etcDir, link), settings.pppoe().clampMss());
+        PidFiles pidFiles = PidFiles.write(PidFiles.runDir(System.getenv()), iface.name(),
+                settings.identity().linkname());
+        return new Attempt(line, iface, new NetworkHooks(settings, etcDir, link), settings.pppoe().clampMss(),
+                pidFiles);
     }
 
     /** The session of this attempt, over the connection's frames, with the interface as its IP side. */
@@ -73,19 +78,39 @@ public final class Attempt {
      */
     public void up(UpDetails up) {
         if (up.ncp().equals(PppProtocol.IPCP) && up.local().isPresent() && up.remote().isPresent()) {
-            iface.configure(up.local().get(), up.remote().get(), up.mtu());
-            hooks.ipcpUp(up);
+            if (hooks.hasIpPreUp()) {
+                // pppd: addresses set, ip-pre-up waited for, then the interface brought up.
+                iface.tun().setAddresses(up.local().get(), up.remote().get());
+                iface.tun().setMtu(up.mtu());
+                hooks.ipcpUp(up, () -> iface.tun().setUp(true));
+            } else {
+                iface.configure(up.local().get(), up.remote().get(), up.mtu());
+                hooks.ipcpUp(up, () -> { });
+            }
         } else if (up.ncp().equals(PppProtocol.IPV6CP) && up.localInterfaceId().isPresent()) {
             iface.tun().setUp(true);
             iface.tun().addIpv6LinkLocal(up.localInterfaceId().getAsLong());
+            hooks.ipv6cpUp(up);
         }
     }
 
     public void down(PppProtocol ncp) {
         if (ncp.equals(PppProtocol.IPCP)) {
-            iface.down();
             hooks.ipcpDown();
+            iface.down();
+        } else if (ncp.equals(PppProtocol.IPV6CP)) {
+            hooks.ipv6cpDown();
         }
+    }
+
+    /** We authenticated the peer: auth-up. */
+    public void peerAuthenticated(String peerName) {
+        hooks.peerAuthenticated(peerName);
+    }
+
+    /** The link went down (before its network protocols): auth-down. */
+    public void linkDown() {
+        hooks.linkDown();
     }
 
     public String ifname() {
@@ -95,9 +120,11 @@ public final class Attempt {
     /** Blocks for the scripts, the linger and the disconnect script: call it off actor threads. */
     public void close() {
         try {
+            hooks.linkTerminated();
             hooks.finish(CHILD_WAIT);
         } finally {
             hooks.close();
+            pidFiles.close();
             iface.close();
             line.close();
         }

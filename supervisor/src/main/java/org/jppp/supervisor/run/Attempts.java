@@ -91,6 +91,20 @@ final class Attempts implements SessionFactory {
         }
     }
 
+    void peerAuthenticated(int attempt, String peerName) {
+        Attempt a = open.get(attempt);
+        if (a != null) {
+            a.peerAuthenticated(peerName);
+        }
+    }
+
+    void linkDown(int attempt) {
+        Attempt a = open.get(attempt);
+        if (a != null) {
+            a.linkDown();
+        }
+    }
+
     String ifname(int attempt) {
         Attempt a = open.get(attempt);
         return a == null ? "?" : a.ifname();

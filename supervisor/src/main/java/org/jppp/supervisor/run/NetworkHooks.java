@@ -2,8 +2,10 @@ package org.jppp.supervisor.run;
 
 import java.io.IOException;
 import java.net.Inet4Address;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -26,9 +28,21 @@ import org.jppp.protocol.config.IpcpSettings;
 import org.jppp.protocol.config.PppdSettings;
 
 /**
- * What pppd does around IPCP coming up and going down, besides the interface itself: the
- * {@code usepeerdns} resolv.conf, the {@code defaultroute}, and the ip-up/ip-down scripts, in
- * pppd's order (ipcp_up: resolv.conf, route, ip-up; ipcp_down: ip-down, route removed).
+ * What pppd does around the link's protocols coming up and going down, besides the interface
+ * itself, in pppd 2.4.9's order: the {@code usepeerdns} resolv.conf, ip-pre-up (waited for)
+ * before the interface is brought up, the {@code defaultroute} and ip-up (ipcp_up); the link
+ * statistics, ip-down and the route removed (ipcp_down); ipv6-up/ipv6-down (ipv6cp_up/down);
+ * auth-up when the Network phase starts after we authenticated the peer (network_phase) and
+ * auth-down when the link goes down (link_down, before the network protocols are lowered).
+ *
+ * <p>Statistics (pppd's update_link_stats/print_link_stats): the connect time counts from the
+ * first network protocol up; the byte counts are the interface's own counters
+ * ({@code /sys/class/net/IF/statistics}), read as the link goes down: what the kernel sent into
+ * the TUN device went to the peer ({@code tx_bytes}), what we wrote into it came from the peer
+ * ({@code rx_bytes}). Those are IP datagram bytes, as the counters of pppd's ppp unit are,
+ * without PPP's framing. They go into CONNECT_TIME, BYTES_SENT and BYTES_RCVD for ip-down,
+ * ipv6-down and auth-down, and are logged once ({@code Connect time 0.1 minutes.},
+ * {@code Sent 588 bytes, received 588 bytes.}) when IPCP goes down, or at the end of the link.
  *
  * <p>These fork {@code ip} and scripts, so they run on one thread of their own, in the order the
  * events came, and never on an actor's thread. Failures are logged as pppd logs them and do not
@@ -45,10 +59,18 @@ final class NetworkHooks implements AutoCloseable {
     private final ScriptRunner runner;
     private final ScriptEnvironment env;
     private final UpDownScripts ipScripts;
+    private final UpDownScripts ipv6Scripts;
+    private final UpDownScripts authScripts;
     private final ResolvConf resolvConf;
     private final RouteManager routes = new RouteManager(IpCommand.inCurrentNamespace());
     private Optional<DefaultRouteState> route = Optional.empty();
     private List<String> ipArguments = List.of();
+    private List<String> ipv6Arguments = List.of();
+    private List<String> authArguments = List.of();
+    /** When the first network protocol came up (pppd's reset_link_stats); read on the caller's thread. */
+    private Optional<Instant> connected = Optional.empty();
+    /** Statistics taken and not yet logged (pppd's link_stats_valid). */
+    private Optional<Statistics> unlogged = Optional.empty();
 
     NetworkHooks(PppdSettings settings, Path etcDir, LinkParameters link) {
         this.ipcp = settings.ipcp();
@@ -56,11 +78,26 @@ final class NetworkHooks implements AutoCloseable {
         this.runner = new ScriptRunner(etcDir);
         this.env = ScriptEnvironment.initial(settings, link, Optional.empty());
         this.ipScripts = new UpDownScripts(runner, Script.IP_UP, Script.IP_DOWN, env);
+        this.ipv6Scripts = new UpDownScripts(runner, Script.IPV6_UP, Script.IPV6_DOWN, env);
+        this.authScripts = new UpDownScripts(runner, Script.AUTH_UP, Script.AUTH_DOWN, env);
         this.resolvConf = new ResolvConf(etcDir);
     }
 
-    /** IPCP is up and the interface configured. */
-    void ipcpUp(UpDetails up) {
+    /**
+     * Whether an ip-pre-up script is there: the caller then leaves the interface down and lets
+     * {@link #ipcpUp} bring it up once the script has finished.
+     */
+    boolean hasIpPreUp() {
+        return Files.exists(runner.path(Script.IP_PRE_UP));
+    }
+
+    /**
+     * IPCP is up and the interface has its addresses; {@code bringUp} brings it up (a no-op when
+     * the caller did already, with no ip-pre-up script). pppd runs ip-pre-up with ip-up's
+     * arguments and environment and waits for it; so does this, on the hooks' thread.
+     */
+    void ipcpUp(UpDetails up, Runnable bringUp) {
+        started();
         worker.execute(() -> {
             Inet4Address local = up.local().orElseThrow();
             up.peerName().ifPresent(env::peerAuthenticated);
@@ -68,18 +105,62 @@ final class NetworkHooks implements AutoCloseable {
             if (ipcp.usepeerdns() && !up.dns().isEmpty()) {
                 writeResolvConf(up.dns());
             }
+            ipArguments = link.ipArguments(local, up.remote());
+            if (hasIpPreUp()) {
+                runner.run(Script.IP_PRE_UP, ipArguments, env).join();
+            }
+            try {
+                bringUp.run();
+            } catch (RuntimeException e) {
+                PppdLog.LOG.error("Couldn't bring {} up: {}", link.ifname(), e.getMessage());
+            }
             try {
                 route = Optional.of(routes.setDefaultRoute(link.ifname(), ipcp));
             } catch (RouteException e) {
                 PppdLog.LOG.warn(e.getMessage());
             }
-            ipArguments = link.ipArguments(local, up.remote());
             ipScripts.up(ipArguments);
         });
     }
 
-    /** IPCP went down. */
+    /** IPV6CP is up: ipv6-up with the link-local addresses (LLLOCAL, LLREMOTE). */
+    void ipv6cpUp(UpDetails up) {
+        started();
+        worker.execute(() -> {
+            long local = up.localInterfaceId().orElseThrow();
+            long remote = up.remoteInterfaceId().orElse(0L);
+            up.peerName().ifPresent(env::peerAuthenticated);
+            env.ipv6cpUp(local, remote);
+            ipv6Arguments = link.ipv6Arguments(local, remote);
+            ipv6Scripts.up(ipv6Arguments);
+        });
+    }
+
+    /** IPV6CP went down: statistics taken (pppd's ipv6cp_down), then ipv6-down. */
+    void ipv6cpDown() {
+        takeStatistics();
+        worker.execute(() -> ipv6Scripts.down(ipv6Arguments));
+    }
+
+    /** We authenticated the peer and the Network phase starts: auth-up. */
+    void peerAuthenticated(String peerName) {
+        worker.execute(() -> {
+            env.peerAuthenticated(peerName);
+            authArguments = link.authArguments(peerName, ScriptEnvironment.userName());
+            authScripts.up(authArguments);
+        });
+    }
+
+    /** The link went down: statistics taken, then auth-down if auth-up ran (pppd's link_down). */
+    void linkDown() {
+        takeStatistics();
+        worker.execute(() -> authScripts.down(authArguments));
+    }
+
+    /** IPCP went down: statistics taken and logged (pppd's ipcp_down), then ip-down. */
     void ipcpDown() {
+        takeStatistics();
+        logStatistics();
         worker.execute(() -> {
             ipScripts.down(ipArguments);
             route.ifPresent(this::clearRoute);
@@ -87,9 +168,18 @@ final class NetworkHooks implements AutoCloseable {
         });
     }
 
+    /**
+     * The session finished: statistics not logged yet are logged now (pppd's link_terminated),
+     * e.g. when only IPV6CP was up.
+     */
+    void linkTerminated() {
+        logStatistics();
+    }
+
     /** Waits for pending hooks and scripts (pppd waits for its children before exiting). */
     void finish(Duration childWait) {
-        CompletableFuture<Void> settled = CompletableFuture.supplyAsync(ipScripts::settled, worker)
+        CompletableFuture<Void> settled = CompletableFuture.supplyAsync(
+                () -> CompletableFuture.allOf(ipScripts.settled(), ipv6Scripts.settled(), authScripts.settled()), worker)
                 .thenCompose(f -> f);
         settled.completeOnTimeout(null, childWait.toMillis(), TimeUnit.MILLISECONDS).join();
         runner.shutdown(childWait).join();
@@ -99,6 +189,44 @@ final class NetworkHooks implements AutoCloseable {
     public void close() {
         worker.shutdownNow();
     }
+
+    private synchronized void started() {
+        if (connected.isEmpty()) {
+            connected = Optional.of(Instant.now());
+        }
+    }
+
+    /** pppd's update_link_stats: only once something came up; the variables are for the next scripts. */
+    private synchronized void takeStatistics() {
+        connected.ifPresent(start -> {
+            Statistics stats = new Statistics(Duration.between(start, Instant.now()).toSeconds(),
+                    counter("tx_bytes"), counter("rx_bytes"));
+            env.linkStatistics(stats.seconds(), stats.sent(), stats.received());
+            unlogged = Optional.of(stats);
+        });
+    }
+
+    /** pppd's print_link_stats: the connect time in tenths of minutes, rounded. */
+    private synchronized void logStatistics() {
+        unlogged.ifPresent(stats -> {
+            long tenths = (stats.seconds() + 5) / 6;
+            PppdLog.LOG.info("Connect time {}.{} minutes.", tenths / 10, tenths % 10);
+            PppdLog.LOG.info("Sent {} bytes, received {} bytes.", stats.sent(), stats.received());
+        });
+        unlogged = Optional.empty();
+    }
+
+    private long counter(String name) {
+        Path file = Path.of("/sys/class/net", link.ifname(), "statistics", name);
+        try {
+            return Long.parseLong(Files.readString(file).trim());
+        } catch (IOException | NumberFormatException e) {
+            PppdLog.LOG.debug("cannot read {}: {}", file, e.toString());
+            return 0;
+        }
+    }
+
+    private record Statistics(long seconds, long sent, long received) {}
 
     private void writeResolvConf(List<Inet4Address> dns) {
         try {

@@ -83,6 +83,10 @@ final class RunGuardian extends AbstractBehavior<RunGuardian.Command> {
             }
         } else if (event instanceof PeerSession.Down down) {
             attempts.down(attempt, down.ncp());
+        } else if (event instanceof PeerSession.PeerAuthenticated auth) {
+            attempts.peerAuthenticated(attempt, auth.peerName());
+        } else if (event instanceof PeerSession.LinkDown) {
+            attempts.linkDown(attempt);
         } else if (event instanceof PeerSession.Finished) {
             attempts.finished(attempt);
         }
