@@ -25,7 +25,7 @@ done
 [ "$(id -u)" -eq 0 ] || { echo "demo: run as root (network namespaces, TUN)" >&2; exit 1; }
 
 scripts/install-prereqs.sh >/dev/null
-[ -f supervisor/target/jppp.jar ] || mvn -B -q -ntp -pl supervisor -am package -DskipTests
+mvn -B -q -ntp -pl supervisor -am package -DskipTests   # the jar bin/pppd and bin/pppoe-server run
 
 AC=jppp-demo-ac
 CLI=jppp-demo-cli
