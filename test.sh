@@ -3,5 +3,5 @@
 # (unit tests, the layering rule, the tshark oracle and the integration tests).
 set -euo pipefail
 cd "$(dirname "$0")"
-scripts/install-prereqs.sh
+scripts/install-prereqs.sh --with-refpeer
 exec mvn -B -ntp verify "$@"

@@ -10,6 +10,8 @@ command -v tshark >/dev/null || need+=(tshark)
 command -v ip     >/dev/null || need+=(iproute2)
 command -v socat  >/dev/null || need+=(socat)
 command -v ping   >/dev/null || need+=(iputils-ping)
+command -v tcpdump >/dev/null || need+=(tcpdump)
+command -v ps     >/dev/null || need+=(procps)
 
 if ((${#need[@]})); then
     SUDO=""
@@ -21,6 +23,15 @@ if ((${#need[@]})); then
     $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}"
 fi
 
-for tool in javac mvn tshark ip socat ping; do
+for tool in javac mvn tshark ip socat ping tcpdump ps; do
     command -v "$tool" >/dev/null || { echo "install-prereqs: $tool is still missing" >&2; exit 1; }
 done
+
+# The reference peer (real pppd and rp-pppoe in a qemu guest) that the integration tests dial:
+# its build.sh installs qemu and builds the guest image from Debian packages (cached). Without
+# it the integration tests fail loudly; they are never skipped.
+refpeer="$(cd "$(dirname "$0")/../.." && pwd)/shared/refpeer"
+if [ "${1:-}" = "--with-refpeer" ]; then
+    [ -x "$refpeer/build.sh" ] || { echo "install-prereqs: $refpeer/build.sh not found (shared/ must sit beside the repository)" >&2; exit 1; }
+    "$refpeer/build.sh" >/dev/null
+fi
