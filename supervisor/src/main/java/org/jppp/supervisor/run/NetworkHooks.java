@@ -138,8 +138,11 @@ final class NetworkHooks implements AutoCloseable {
 
     /** IPV6CP went down: statistics taken (pppd's ipv6cp_down), then ipv6-down. */
     void ipv6cpDown() {
-        takeStatistics();
-        worker.execute(() -> ipv6Scripts.down(ipv6Arguments));
+        Optional<Statistics> stats = takeStatistics();
+        worker.execute(() -> {
+            withStatistics(stats);
+            ipv6Scripts.down(ipv6Arguments);
+        });
     }
 
     /** We authenticated the peer and the Network phase starts: auth-up. */
@@ -153,15 +156,19 @@ final class NetworkHooks implements AutoCloseable {
 
     /** The link went down: statistics taken, then auth-down if auth-up ran (pppd's link_down). */
     void linkDown() {
-        takeStatistics();
-        worker.execute(() -> authScripts.down(authArguments));
+        Optional<Statistics> stats = takeStatistics();
+        worker.execute(() -> {
+            withStatistics(stats);
+            authScripts.down(authArguments);
+        });
     }
 
     /** IPCP went down: statistics taken and logged (pppd's ipcp_down), then ip-down. */
     void ipcpDown() {
-        takeStatistics();
+        Optional<Statistics> stats = takeStatistics();
         logStatistics();
         worker.execute(() -> {
+            withStatistics(stats);
             ipScripts.down(ipArguments);
             route.ifPresent(this::clearRoute);
             route = Optional.empty();
@@ -197,13 +204,22 @@ final class NetworkHooks implements AutoCloseable {
     }
 
     /** pppd's update_link_stats: only once something came up; the variables are for the next scripts. */
-    private synchronized void takeStatistics() {
-        connected.ifPresent(start -> {
-            Statistics stats = new Statistics(Duration.between(start, Instant.now()).toSeconds(),
-                    counter("tx_bytes"), counter("rx_bytes"));
-            env.linkStatistics(stats.seconds(), stats.sent(), stats.received());
-            unlogged = Optional.of(stats);
+    private synchronized Optional<Statistics> takeStatistics() {
+        Optional<Statistics> taken = connected.map(start -> new Statistics(
+                Duration.between(start, Instant.now()).toSeconds(), counter("tx_bytes"), counter("rx_bytes")));
+        taken.ifPresent(stats -> {
+            withStatistics(taken);
+            unlogged = taken;
         });
+        return taken;
+    }
+
+    /**
+     * The down script of an event gets the statistics taken at that event, even when a later
+     * event (IPV6CP going down after IPCP) took newer ones before the hooks' thread ran it.
+     */
+    private synchronized void withStatistics(Optional<Statistics> stats) {
+        stats.ifPresent(s -> env.linkStatistics(s.seconds(), s.sent(), s.received()));
     }
 
     /** pppd's print_link_stats: the connect time in tenths of minutes, rounded. */
