@@ -12,7 +12,6 @@ import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.util.ByteString;
 import org.jppp.actors.ExitStatus;
-import org.jppp.actors.link.LowerLink;
 import org.jppp.actors.pppoe.PppoeClient;
 import org.jppp.io.loop.EventLoop;
 import org.jppp.io.packet.SessionChannel;
@@ -29,7 +28,7 @@ import org.jppp.supervisor.run.LinkSetupException;
  * when the JVM shuts down under the run (a shutdown hook), so no way out of the process leaves
  * the access concentrator holding a session it would only drop after its echo timeout.
  */
-public final class PppoeConnection implements Connection {
+public final class PppoeConnection implements ChannelConnection {
     /** How long a hang-up waits for the discovery actor to send its PADT. */
     private static final long HANGUP_WAIT_MS = 2000;
 
@@ -118,13 +117,8 @@ public final class PppoeConnection implements Connection {
     }
 
     @Override
-    public int speed() {
-        return 0;
-    }
-
-    @Override
-    public LowerLink lower() {
-        return LowerLink.of(channel.flow());
+    public SessionChannel channel() {
+        return channel;
     }
 
     @Override

@@ -1,25 +1,13 @@
 package org.jppp.supervisor.pppoe;
 
-import org.jppp.actors.link.LowerLink;
 import org.jppp.io.packet.SessionChannel;
-import org.jppp.supervisor.run.Connection;
 
 /**
  * A session the access concentrator granted, as its pppd's channel: the interface name is the
  * device ({@code Connect: ppp0 <--> eth0}), the session's PPP frames are the link. Hanging up
  * closes the channel; the PADT is the {@link org.jppp.actors.pppoe.AccessConcentrator}'s to send.
  */
-record ServedConnection(String device, SessionChannel channel) implements Connection {
-    @Override
-    public int speed() {
-        return 0;
-    }
-
-    @Override
-    public LowerLink lower() {
-        return LowerLink.of(channel.flow());
-    }
-
+record ServedConnection(String device, SessionChannel channel) implements ChannelConnection {
     @Override
     public void close() {
         channel.close();

@@ -41,14 +41,8 @@ class OursVsOursHooksTest {
     }
 
     @AfterAll
-    void cleanUp() throws IOException {
-        if (a != null) {
-            a.close();
-        }
-        if (b != null) {
-            b.close();
-        }
-        TempDirs.delete(root);
+    void cleanUp() throws Exception {
+        TempDirs.cleanUp(root, a, b);
     }
 
     @Test

@@ -36,14 +36,8 @@ class OursVsOursTest {
     }
 
     @AfterAll
-    void cleanUp() throws IOException {
-        if (a != null) {
-            a.close();
-        }
-        if (b != null) {
-            b.close();
-        }
-        TempDirs.delete(root);
+    void cleanUp() throws Exception {
+        TempDirs.cleanUp(root, a, b);
     }
 
     /**

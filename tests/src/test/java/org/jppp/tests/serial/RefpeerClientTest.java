@@ -36,14 +36,8 @@ class RefpeerClientTest {
     }
 
     @AfterAll
-    void cleanUp() throws IOException {
-        if (peer != null) {
-            peer.close();
-        }
-        if (ns != null) {
-            ns.close();
-        }
-        TempDirs.delete(root);
+    void cleanUp() throws Exception {
+        TempDirs.cleanUp(root, peer, ns);
     }
 
     /** {@code auth}: our options; the guest's pppd answers whatever we require as alice. */

@@ -39,14 +39,8 @@ class RefpeerServerTest {
     }
 
     @AfterAll
-    void cleanUp() throws IOException {
-        if (peer != null) {
-            peer.close();
-        }
-        if (ns != null) {
-            ns.close();
-        }
-        TempDirs.delete(root);
+    void cleanUp() throws Exception {
+        TempDirs.cleanUp(root, peer, ns);
     }
 
     /** {@code auth} is what the guest's pppd requires (refpeer's --auth). */

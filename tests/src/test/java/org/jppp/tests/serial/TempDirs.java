@@ -48,6 +48,19 @@ public final class TempDirs {
         }
     }
 
+    /**
+     * The end of a test class: closes what was opened (namespaces, guests; null when setting up
+     * failed before them), then deletes the temporary root.
+     */
+    public static void cleanUp(Path root, AutoCloseable... resources) throws Exception {
+        for (AutoCloseable r : resources) {
+            if (r != null) {
+                r.close();
+            }
+        }
+        delete(root);
+    }
+
     public static void delete(Path root) throws IOException {
         if (root == null || !Files.exists(root)) {
             return;
