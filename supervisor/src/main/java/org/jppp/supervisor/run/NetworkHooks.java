@@ -207,10 +207,9 @@ final class NetworkHooks implements AutoCloseable {
     private synchronized Optional<Statistics> takeStatistics() {
         Optional<Statistics> taken = connected.map(start -> new Statistics(
                 Duration.between(start, Instant.now()).toSeconds(), counter("tx_bytes"), counter("rx_bytes")));
-        taken.ifPresent(stats -> {
-            withStatistics(taken);
-            unlogged = taken;
-        });
+        // The script environment is only changed on the hooks' thread, right before the down
+        // script of the same event starts, so a later event cannot overtake it.
+        taken.ifPresent(stats -> unlogged = taken);
         return taken;
     }
 
