@@ -39,22 +39,42 @@ public final class DiscoveryServer {
 
     private enum Count {
         PADI, PADI_RATE_LIMITED, PADO, PADR, PADR_NO_COOKIE, PADR_FORGED, PADR_STALE, PADR_DUPLICATE,
-        PADS, PADS_ERROR, PADT, IGNORED
+        PADS, PADS_ERROR, PADT, IGNORED, UNKNOWN_SESSION_PADT, UNKNOWN_SESSION_LIMITED
     }
+
+    /** PADTs for unknown sessions one host may get in a burst, then per second. */
+    private static final int UNKNOWN_BURST_PER_HOST = 2;
+    private static final double UNKNOWN_PER_SECOND_PER_HOST = 1.0;
+    /** PADTs for unknown sessions over all hosts: a flood of forged source MACs gets no more. */
+    private static final int UNKNOWN_BURST = 20;
+    private static final double UNKNOWN_PER_SECOND = 20.0;
 
     private final ServerConfig config;
     private final AcCookies cookies;
     private final PadiRateLimiter rateLimiter;
+    private final PadiRateLimiter unknownPerHost;
+    private final PadiRateLimiter unknownOverall;
     private final SessionTable sessions;
     private final long[] counts = new long[Count.values().length];
 
     public DiscoveryServer(ServerConfig config, RandomGenerator random) {
+        this(config, random, new SessionSlots(config.maxSessions()));
+    }
+
+    /**
+     * A server on one interface whose sessions count against {@code slots}, shared by the
+     * servers of every interface (rp-pppoe's {@code -N} is for the whole process).
+     */
+    public DiscoveryServer(ServerConfig config, RandomGenerator random, SessionSlots slots) {
         this.config = config;
         byte[] secret = new byte[SECRET_LENGTH];
         random.nextBytes(secret);
         this.cookies = new AcCookies(secret, config.acMac(), config.cookieLifetime());
         this.rateLimiter = new PadiRateLimiter(config.padiBurst(), config.padiPerSecond(), RATE_TRACKED);
-        this.sessions = new SessionTable(config.maxSessions(), random);
+        this.unknownPerHost = new PadiRateLimiter(UNKNOWN_BURST_PER_HOST, UNKNOWN_PER_SECOND_PER_HOST, RATE_TRACKED);
+        // One bucket, keyed by our own address, for all hosts together.
+        this.unknownOverall = new PadiRateLimiter(UNKNOWN_BURST, UNKNOWN_PER_SECOND, 1);
+        this.sessions = new SessionTable(slots, random);
     }
 
     public ServerConfig config() {
@@ -73,7 +93,7 @@ public final class DiscoveryServer {
         return new ServerCounters(count(Count.PADI), count(Count.PADI_RATE_LIMITED), count(Count.PADO),
                 count(Count.PADR), count(Count.PADR_NO_COOKIE), count(Count.PADR_FORGED), count(Count.PADR_STALE),
                 count(Count.PADR_DUPLICATE), count(Count.PADS), count(Count.PADS_ERROR), count(Count.PADT),
-                count(Count.IGNORED));
+                count(Count.IGNORED), count(Count.UNKNOWN_SESSION_PADT), count(Count.UNKNOWN_SESSION_LIMITED));
     }
 
     /** A frame arrived on the Discovery EtherType at {@code now}; a malformed one is ignored and counted. */
@@ -99,6 +119,29 @@ public final class DiscoveryServer {
                 .map(e -> out.debug("Session " + sessionId + " released"))
                 .orElseGet(() -> out.debug("Session " + sessionId + " is not in use"))
                 .build();
+    }
+
+    /**
+     * A session frame (EtherType 0x8864) arrived from {@code host} for a SESSION_ID we have no
+     * session for: the host holds a session we forgot (we restarted) or ended. A PADT for that id
+     * tells it at once (RFC 2516 §5.5: either end may send one at any time after the session is
+     * established), as accel-ppp does, instead of leaving it to its LCP echoes. Each frame gets
+     * at most one PADT, per host and overall rate-limited, so a flood cannot be amplified or
+     * turned against a forged source address.
+     */
+    public DiscoveryResult unknownSession(Instant now, MacAddress host, int sessionId) {
+        DiscoveryResult.Builder out = new DiscoveryResult.Builder();
+        if (host.isMulticast() || host.equals(config.acMac()) || sessionId == 0 || sessionId == 0xFFFF) {
+            return ignore(out, "session frame for id " + sessionId + " from " + host);
+        }
+        if (!unknownPerHost.allow(host, now) || !unknownOverall.allow(config.acMac(), now)) {
+            counts[Count.UNKNOWN_SESSION_LIMITED.ordinal()]++;
+            return out.build();
+        }
+        counts[Count.UNKNOWN_SESSION_PADT.ordinal()]++;
+        List<PppoeTag> tags = List.of(PppoeTag.text(PppoeTag.GENERIC_ERROR, "RP-PPPoE: Session not in use"));
+        out.act(send(host, new PppoeDiscovery(PppoeCode.PADT, sessionId, tags)));
+        return out.debug("PADT sent to " + host + " for session " + sessionId + ", which is not in use").build();
     }
 
     /**

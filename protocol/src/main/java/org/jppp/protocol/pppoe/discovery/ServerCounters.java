@@ -16,6 +16,8 @@ package org.jppp.protocol.pppoe.discovery;
  * @param padsErrors       PADSs sent with an error tag
  * @param padtReceived     PADTs that ended a session
  * @param ignored          frames ignored otherwise: malformed, not for us, not acceptable
+ * @param unknownSessionPadts    PADTs sent for session frames of an id not in use
+ * @param unknownSessionLimited  such frames left unanswered by the rate limit
  */
 public record ServerCounters(
         long padiReceived,
@@ -29,5 +31,7 @@ public record ServerCounters(
         long padsSent,
         long padsErrors,
         long padtReceived,
-        long ignored) {
+        long ignored,
+        long unknownSessionPadts,
+        long unknownSessionLimited) {
 }

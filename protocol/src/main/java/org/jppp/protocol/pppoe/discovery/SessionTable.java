@@ -28,14 +28,21 @@ final class SessionTable {
      */
     record Conversation(MacAddress host, ByteString hostUniq, ByteString cookie) { }
 
-    private final int maxSessions;
+    private final SessionSlots slots;
     private final RandomGenerator random;
+    /** The id {@link #allocate} last returned, whose slot {@link #put} takes over; -1 if none. */
+    private int reserved = -1;
     private final Map<Integer, Entry> byId = new HashMap<>();
     private final Map<Conversation, Integer> byConversation = new HashMap<>();
     private final Map<MacAddress, Integer> perMac = new HashMap<>();
 
     SessionTable(int maxSessions, RandomGenerator random) {
-        this.maxSessions = maxSessions;
+        this(new SessionSlots(maxSessions), random);
+    }
+
+    /** A table whose sessions count against {@code slots}, which other tables may share. */
+    SessionTable(SessionSlots slots, RandomGenerator random) {
+        this.slots = slots;
         this.random = random;
     }
 
@@ -57,33 +64,50 @@ final class SessionTable {
 
     /**
      * A free id, 1..0xFFFE, chosen at random so that ids are not guessable (a forged PADT must
-     * name one); empty when {@code -N} sessions are in use.
+     * name one); empty when {@code -N} sessions are in use (over every table sharing the slots).
+     * A returned id holds a slot until {@link #remove} frees it, so {@link #put} must follow.
      */
     OptionalInt allocate() {
-        if (byId.size() >= maxSessions) {
+        if (byId.size() >= ID_SPACE || !slots.tryAcquire()) {
             return OptionalInt.empty();
         }
         for (int i = 0; i < RANDOM_TRIES; i++) {
             int id = 1 + random.nextInt(ID_SPACE);
             if (!byId.containsKey(id)) {
-                return OptionalInt.of(id);
+                return reserve(id);
             }
         }
         int start = random.nextInt(ID_SPACE);
         for (int i = 0; i < ID_SPACE; i++) {
             int id = 1 + (start + i) % ID_SPACE;
             if (!byId.containsKey(id)) {
-                return OptionalInt.of(id);
+                return reserve(id);
             }
         }
+        slots.release();
         return OptionalInt.empty();
+    }
+
+    private OptionalInt reserve(int id) {
+        if (reserved >= 0) {
+            // An earlier allocation was never put: its slot is not held by any session.
+            slots.release();
+        }
+        reserved = id;
+        return OptionalInt.of(id);
     }
 
     void put(Entry entry) {
         int id = entry.session().sessionId();
-        if (byId.putIfAbsent(id, entry) != null) {
+        if (byId.containsKey(id)) {
             throw new IllegalStateException("PPPoE session id " + id + " already in use");
         }
+        if (id == reserved) {
+            reserved = -1;
+        } else if (!slots.tryAcquire()) {
+            throw new IllegalStateException("no session slot left for id " + id);
+        }
+        byId.put(id, entry);
         byConversation.put(entry.conversation(), id);
         perMac.merge(entry.session().client(), 1, Integer::sum);
     }
@@ -94,6 +118,7 @@ final class SessionTable {
             return Optional.empty();
         }
         byConversation.remove(entry.conversation());
+        slots.release();
         perMac.computeIfPresent(entry.session().client(), (mac, n) -> n > 1 ? n - 1 : null);
         return Optional.of(entry);
     }

@@ -385,6 +385,32 @@ class DiscoveryServerTest {
         }
 
         @Test
+        void sharedSlots_limitSessionsOverAllInterfaces_untilOneIsReleased() {
+            // rp-pppoe's -N counts the sessions of every -I interface together.
+            SessionSlots slots = new SessionSlots(2);
+            DiscoveryServer eth0 = new DiscoveryServer(config().withLimits(2, 0), new Random(1), slots);
+            DiscoveryServer eth1 = new DiscoveryServer(ServerConfig.of(OTHER_AC, "ac2", List.of("inet"))
+                    .withLimits(2, 0), new Random(2), slots);
+            int first = connect(eth0, T0, host(1)).opened().orElseThrow().sessionId();
+            assertTrue(connectTo(eth1, OTHER_AC, host(2)).opened().isPresent());
+            assertEquals(2, slots.used());
+            DiscoveryResult full = connect(eth0, T0, host(3));
+            assertTrue(full.opened().isEmpty());
+            assertEquals(List.of("No client slots available (02:00:00:00:00:03)"), full.messages());
+            assertTrue(connectTo(eth1, OTHER_AC, host(4)).opened().isEmpty());
+            eth0.terminate(first, "RP-PPPoE: Child pppd process terminated");
+            assertEquals(1, slots.used());
+            assertTrue(connectTo(eth1, OTHER_AC, host(4)).opened().isPresent());
+            assertEquals(2, slots.used());
+        }
+
+        private DiscoveryResult connectTo(DiscoveryServer s, MacAddress ac, MacAddress host) {
+            DiscoveryResult pado = padi(s, T0, host, ANY, UNIQ);
+            ByteString cookie = pado.sent().get(0).cookie().orElseThrow();
+            return deliver(s, T0, host, ac, PppoeDiscovery.of(PppoeCode.PADR, 0, INET, UNIQ, cookieTag(cookie)));
+        }
+
+        @Test
         void perMacLimit_silencesPadiAndPadr_untilReleased() {
             DiscoveryServer s = server(config().withLimits(64, 1));
             ByteString spare = cookieFor(s, T0, HOST);
@@ -483,6 +509,55 @@ class DiscoveryServerTest {
             DiscoveryServer s = server(config());
             assertEquals(List.of(), deliver(s, T0, HOST, AC, PppoeDiscovery.of(PppoeCode.PADT, 77)).actions());
             assertEquals(1, s.counters().ignored());
+        }
+    }
+
+    @Nested
+    class UnknownSession {
+        @Test
+        void fromAHost_getsAPadtForThatId() {
+            DiscoveryServer s = server(config());
+            DiscoveryResult r = s.unknownSession(T0, HOST, 0x1234);
+            assertEquals(1, r.sends().size());
+            assertEquals(PppoeDiscovery.of(PppoeCode.PADT, 0x1234,
+                    PppoeTag.text(PppoeTag.GENERIC_ERROR, "RP-PPPoE: Session not in use")),
+                    parseSent(r.sends().get(0), AC, HOST));
+            assertEquals(1, s.counters().unknownSessionPadts());
+        }
+
+        @Test
+        void perHost_isRateLimited_andRefillsWithTime() {
+            DiscoveryServer s = server(config());
+            assertEquals(1, s.unknownSession(T0, HOST, 7).sends().size());
+            assertEquals(1, s.unknownSession(T0, HOST, 7).sends().size());
+            for (int i = 0; i < 100; i++) {
+                assertTrue(s.unknownSession(T0, HOST, 7).sends().isEmpty());
+            }
+            assertEquals(100, s.counters().unknownSessionLimited());
+            assertEquals(1, s.unknownSession(T0.plusSeconds(1), HOST, 7).sends().size());
+            assertEquals(3, s.counters().unknownSessionPadts());
+        }
+
+        @Test
+        void overall_isRateLimited_whateverTheSourceMac() {
+            DiscoveryServer s = server(config());
+            int sent = 0;
+            for (int i = 0; i < 1000; i++) {
+                sent += s.unknownSession(T0, host(i), 9).sends().size();
+            }
+            assertEquals(20, sent);
+            assertEquals(980, s.counters().unknownSessionLimited());
+        }
+
+        @Test
+        void fromAGroupAddress_orOurselves_orForAReservedId_isIgnored() {
+            DiscoveryServer s = server(config());
+            assertTrue(s.unknownSession(T0, MacAddress.BROADCAST, 7).sends().isEmpty());
+            assertTrue(s.unknownSession(T0, AC, 7).sends().isEmpty());
+            assertTrue(s.unknownSession(T0, HOST, 0).sends().isEmpty());
+            assertTrue(s.unknownSession(T0, HOST, 0xFFFF).sends().isEmpty());
+            assertEquals(0, s.counters().unknownSessionPadts());
+            assertEquals(4, s.counters().ignored());
         }
     }
 
