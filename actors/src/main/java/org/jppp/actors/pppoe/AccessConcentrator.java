@@ -18,11 +18,13 @@ import org.jppp.actors.PppdLog;
 import org.jppp.io.packet.DiscoveryFrame;
 import org.jppp.io.packet.EthernetEndpoint;
 import org.jppp.io.packet.SessionChannel;
+import org.jppp.io.packet.UnknownSession;
 import org.jppp.protocol.pppoe.discovery.DiscoveryAction;
 import org.jppp.protocol.pppoe.discovery.DiscoveryResult;
 import org.jppp.protocol.pppoe.discovery.DiscoveryServer;
 import org.jppp.protocol.pppoe.discovery.ServerConfig;
 import org.jppp.protocol.pppoe.discovery.ServerSession;
+import org.jppp.protocol.pppoe.discovery.SessionSlots;
 
 /**
  * The access concentrator's discovery on one Ethernet interface (RFC 2516 §5), as rp-pppoe's
@@ -39,6 +41,8 @@ public final class AccessConcentrator extends AbstractBehavior<AccessConcentrato
 
     private record Received(DiscoveryFrame frame) implements Command { }
 
+    private record Unknown(UnknownSession frame) implements Command { }
+
     /** What the parent hears. */
     public sealed interface Event { }
 
@@ -49,20 +53,30 @@ public final class AccessConcentrator extends AbstractBehavior<AccessConcentrato
     private final DiscoveryServer discovery;
     private final ActorRef<Event> parent;
     private final Map<Integer, SessionChannel> channels = new HashMap<>();
+    private final SessionSlots slots;
 
+    /** An AC alone: {@code config}'s {@code -N} bounds its sessions. */
     public static Behavior<Command> create(EthernetEndpoint endpoint, ServerConfig config, ActorRef<Event> parent) {
-        return Behaviors.setup(ctx -> new AccessConcentrator(ctx, endpoint, config, parent));
+        return create(endpoint, config, new SessionSlots(config.maxSessions()), parent);
+    }
+
+    /** One AC of several (pppoe-server's {@code -I}, repeated): {@code slots} is their common {@code -N}. */
+    public static Behavior<Command> create(EthernetEndpoint endpoint, ServerConfig config, SessionSlots slots,
+            ActorRef<Event> parent) {
+        return Behaviors.setup(ctx -> new AccessConcentrator(ctx, endpoint, config, slots, parent));
     }
 
     private AccessConcentrator(ActorContext<Command> ctx, EthernetEndpoint endpoint, ServerConfig config,
-            ActorRef<Event> parent) {
+            SessionSlots slots, ActorRef<Event> parent) {
         super(ctx);
         this.endpoint = endpoint;
         this.parent = parent;
-        this.discovery = new DiscoveryServer(config, new SplittableRandom());
+        this.slots = slots;
+        this.discovery = new DiscoveryServer(config, new SplittableRandom(), slots);
         ActorRef<Command> self = ctx.getSelf();
-        endpoint.discovery().runWith(Sink.foreach(f -> self.tell(new Received(f))),
-                Materializer.matFromSystem(ctx.getSystem()));
+        Materializer materializer = Materializer.matFromSystem(ctx.getSystem());
+        endpoint.discovery().runWith(Sink.foreach(f -> self.tell(new Received(f))), materializer);
+        endpoint.unknownSessions().runWith(Sink.foreach(u -> self.tell(new Unknown(u))), materializer);
     }
 
     @Override
@@ -70,6 +84,8 @@ public final class AccessConcentrator extends AbstractBehavior<AccessConcentrato
         return newReceiveBuilder()
                 .onMessage(Received.class, m -> perform(discovery.receive(Instant.now(), m.frame().ethernet(),
                         m.frame().packet())))
+                .onMessage(Unknown.class, m -> perform(discovery.unknownSession(Instant.now(), m.frame().peer(),
+                        m.frame().sessionId())))
                 .onMessage(End.class, this::onEnd)
                 .onSignal(PostStop.class, s -> onStop())
                 .build();
@@ -77,7 +93,16 @@ public final class AccessConcentrator extends AbstractBehavior<AccessConcentrato
 
     private Behavior<Command> onEnd(End m) {
         Optional.ofNullable(channels.remove(m.sessionId())).ifPresent(SessionChannel::close);
-        return perform(discovery.terminate(m.sessionId(), m.reason()));
+        perform(discovery.terminate(m.sessionId(), m.reason()));
+        logIfIdle();
+        return this;
+    }
+
+    /** Once the last session of the whole server is gone (a line the tests and operators look for). */
+    private void logIfIdle() {
+        if (slots.used() == 0) {
+            PppdLog.LOG.info("pppoe-server: no sessions in use");
+        }
     }
 
     private Behavior<Command> perform(DiscoveryResult result) {
@@ -90,6 +115,7 @@ public final class AccessConcentrator extends AbstractBehavior<AccessConcentrato
             } else if (action instanceof DiscoveryAction.SessionTerminated terminated) {
                 // The host's PADT: the session's PPP sees its link end and reports back with End.
                 Optional.ofNullable(channels.remove(terminated.sessionId())).ifPresent(SessionChannel::close);
+                logIfIdle();
             }
         }
         return this;

@@ -15,6 +15,7 @@ import org.apache.pekko.actor.typed.SpawnProtocol;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.stream.Materializer;
 import org.apache.pekko.stream.javadsl.BroadcastHub;
+import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
 import org.jppp.actors.ExitStatus;
 import org.jppp.io.loop.EventLoop;
@@ -31,6 +32,7 @@ import org.jppp.supervisor.run.PppdRun;
  * for {@code bin/pppd}, many for a process that holds many sessions).
  */
 public final class PppoeLine implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PppoeLine.class);
     private static final Duration SPAWN_WAIT = Duration.ofSeconds(5);
 
     /** Discovery packets waiting for a slow subscriber before the hub holds back the endpoint. */
@@ -46,6 +48,10 @@ public final class PppoeLine implements AutoCloseable {
         // The endpoint's discovery source runs once; every dialed session subscribes to the hub.
         this.discovery = endpoint.discovery().runWith(BroadcastHub.of(DiscoveryFrame.class, HUB_BUFFER),
                 Materializer.matFromSystem(system));
+        // A host answers no unknown session (RFC 2516 §5.5 leaves the PADT to the AC that lost
+        // it): the endpoint has counted the frame; drained here so it is not queued for nobody.
+        endpoint.unknownSessions().runWith(Sink.foreach(u -> LOG.debug("{}: dropped a frame for unknown session {}"
+                + " from {}", endpoint.ifname(), u.sessionId(), u.peer())), Materializer.matFromSystem(system));
     }
 
     /** Opens {@code ifname}; pppd's wording when it cannot (no such device, not root). */

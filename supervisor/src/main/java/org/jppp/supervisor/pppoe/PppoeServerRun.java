@@ -19,6 +19,7 @@ import org.jppp.io.posix.NativeException;
 import org.jppp.protocol.config.OptionException;
 import org.jppp.protocol.config.PppdSettings;
 import org.jppp.protocol.pppoe.discovery.ServerConfig;
+import org.jppp.protocol.pppoe.discovery.SessionSlots;
 import org.jppp.supervisor.options.ConfigDefaults;
 import org.jppp.supervisor.run.LogSetup;
 import org.jppp.supervisor.run.PppdRun;
@@ -87,7 +88,8 @@ public final class PppoeServerRun {
             return EXIT_FAILURE;
         }
         ActorSystem<ServerGuardian.Command> system = ActorSystem.create(
-                ServerGuardian.create(loop, sessions, pool, interfaces), "jppp-pppoe-server", PppdRun.PEKKO);
+                ServerGuardian.create(loop, sessions, pool, interfaces,
+                        new SessionSlots(options.maxSessions())), "jppp-pppoe-server", PppdRun.PEKKO);
         for (String name : new String[] {"TERM", "INT"}) {
             Signal.handle(new Signal(name), s -> {
                 PppdLog.LOG.info("Terminating on signal {}", s.getNumber());
@@ -95,7 +97,7 @@ public final class PppoeServerRun {
                 CompletableFuture.delayedExecutor(SHUTDOWN_WAIT_S, TimeUnit.SECONDS).execute(system::terminate);
             });
         }
-        PppdLog.LOG.info("pppoe-server: serving {} with up to {} sessions each, {} remote addresses",
+        PppdLog.LOG.info("pppoe-server: serving {} with up to {} sessions in all, {} remote addresses",
                 options.interfaces(), options.maxSessions(), pool.size());
         awaitTermination(system);
         interfaces.keySet().forEach(EthernetEndpoint::close);

@@ -21,6 +21,7 @@ import org.jppp.protocol.config.OptionException;
 import org.jppp.protocol.config.PppdSettings;
 import org.jppp.protocol.pppoe.discovery.ServerConfig;
 import org.jppp.protocol.pppoe.discovery.ServerSession;
+import org.jppp.protocol.pppoe.discovery.SessionSlots;
 import org.jppp.supervisor.run.Attempt;
 import org.jppp.supervisor.run.Connection;
 import org.jppp.supervisor.run.LinkSetupException;
@@ -60,19 +61,22 @@ final class ServerGuardian extends AbstractBehavior<ServerGuardian.Command> {
     private boolean stopping;
 
     static Behavior<Command> create(EventLoop loop, SessionOptions options, AddressPool pool,
-            Map<EthernetEndpoint, ServerConfig> interfaces) {
-        return Behaviors.setup(ctx -> new ServerGuardian(ctx, loop, options, pool, interfaces));
+            Map<EthernetEndpoint, ServerConfig> interfaces, SessionSlots slots) {
+        return Behaviors.setup(ctx -> new ServerGuardian(ctx, loop, options, pool, interfaces, slots));
     }
 
+    /**
+     * @param slots rp-pppoe's {@code -N}, shared by the concentrators of all interfaces
+     */
     private ServerGuardian(ActorContext<Command> ctx, EventLoop loop, SessionOptions options, AddressPool pool,
-            Map<EthernetEndpoint, ServerConfig> interfaces) {
+            Map<EthernetEndpoint, ServerConfig> interfaces, SessionSlots slots) {
         super(ctx);
         this.loop = loop;
         this.options = options;
         this.pool = pool;
         ActorRef<AccessConcentrator.Event> events = ctx.messageAdapter(AccessConcentrator.Event.class, FromAc::new);
         interfaces.forEach((endpoint, config) -> concentrators.put(endpoint.ifname(),
-                ctx.spawn(AccessConcentrator.create(endpoint, config, events), "ac-" + endpoint.ifname())));
+                ctx.spawn(AccessConcentrator.create(endpoint, config, slots, events), "ac-" + endpoint.ifname())));
     }
 
     @Override
