@@ -59,6 +59,12 @@ public record SessionSettings(LcpSettings lcp, FsmConfig lcpFsm, Duration echoIn
                 ipv6cpFsm, mtu, auth);
     }
 
+    /** The MTU ceiling: the interface's MTU is the smaller of it and the peer's MRU. */
+    public SessionSettings withMtu(OptionalInt m) {
+        return new SessionSettings(lcp, lcpFsm, echoInterval, echoFailure, echoAdaptive, ipcp, ipcpFsm, ipv6cp,
+                ipv6cpFsm, m, auth);
+    }
+
     public SessionSettings withAuth(AuthConfig a) {
         return new SessionSettings(lcp.withAuth(a.require(), a.allow()), lcpFsm, echoInterval, echoFailure,
                 echoAdaptive, ipcp, ipcpFsm, ipv6cp, ipv6cpFsm, mtu, a);

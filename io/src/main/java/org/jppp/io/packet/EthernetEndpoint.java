@@ -26,9 +26,9 @@ import org.slf4j.LoggerFactory;
  * (EtherType 0x8863) and a session socket (0x8864), both on the shared {@link EventLoop}, read on
  * the shared {@link Executor}. No thread belongs to an endpoint or a session.
  *
- * <p><b>Sessions</b> are {@link #register registered} by (peer MAC, SESSION_ID) once discovery
- * assigned them; a received session frame goes to the session whose key matches its source MAC
- * and SESSION_ID, with the Ethernet and PPPoE headers removed and octets past LENGTH (Ethernet
+ * <p><b>Sessions</b> are {@link #register registered} by (our MAC, peer MAC, SESSION_ID) once
+ * discovery assigned them; a received session frame goes to the session whose key matches its
+ * destination and source MACs and SESSION_ID, with the Ethernet and PPPoE headers removed and octets past LENGTH (Ethernet
  * padding, RFC 2516 §4) dropped. Frames for no registered session are counted and announced on
  * {@link #unknownSessions()}, so the caller can answer with a PADT.
  *
@@ -68,6 +68,10 @@ public final class EthernetEndpoint implements AutoCloseable {
     private final Inbox<DiscoveryFrame> discoveryInbox;
     private final Inbox<UnknownSession> unknownInbox;
     private final Map<SessionKey, SessionChannel> sessions = new ConcurrentHashMap<>();
+    /** Extra unicast addresses of ours (per-session source MACs), with how many users each has. */
+    private final Map<MacAddress, LocalAddress> locals = new ConcurrentHashMap<>();
+
+    private record LocalAddress(int users, PacketSocket.Membership membership) { }
     private final Counters<EndpointCounter> counters = new Counters<>(EndpointCounter.class);
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -177,15 +181,71 @@ public final class EthernetEndpoint implements AutoCloseable {
     }
 
     /**
-     * Registers a session; from now on its frames go to the returned channel. Thread-safe.
+     * Adds a unicast address of ours besides the interface's own (a jppp addition: several
+     * sessions on one NIC, each with its own source MAC, without macvlan): frames sent to it are
+     * accepted, and the interface is asked to receive them (its unicast filter, or promiscuous
+     * mode where it has none; on veth either works). Counted: each call needs one
+     * {@link #removeLocalAddress}. The interface's own address needs neither.
+     *
+     * @throws org.jppp.io.posix.NativeException if the interface cannot be made to receive it
+     * @throws IllegalArgumentException for a group address
+     */
+    public synchronized void addLocalAddress(MacAddress address) {
+        if (address.isMulticast()) {
+            throw new IllegalArgumentException("a source MAC address must be unicast: " + address);
+        }
+        if (address.equals(mac())) {
+            return;
+        }
+        LocalAddress known = locals.get(address);
+        if (known != null) {
+            locals.put(address, new LocalAddress(known.users() + 1, known.membership()));
+            return;
+        }
+        PacketSocket.Membership membership = sessionSocket.addMembership(address);
+        LOG.debug("{}: receiving for {} ({})", ifname(), address, membership);
+        locals.put(address, new LocalAddress(1, membership));
+    }
+
+    /** Gives back one {@link #addLocalAddress}; the last one stops the reception. */
+    public synchronized void removeLocalAddress(MacAddress address) {
+        LocalAddress known = locals.get(address);
+        if (known == null) {
+            return;
+        }
+        if (known.users() > 1) {
+            locals.put(address, new LocalAddress(known.users() - 1, known.membership()));
+            return;
+        }
+        locals.remove(address);
+        sessionSocket.dropMembership(address, known.membership());
+    }
+
+    /** Whether frames to {@code address} are ours: the interface's address or an added one. */
+    public boolean isLocal(MacAddress address) {
+        return address.equals(mac()) || locals.containsKey(address);
+    }
+
+    /** Registers a session of the interface's own address; see {@link #register(MacAddress, MacAddress, int)}. */
+    public SessionChannel register(MacAddress peer, int sessionId) {
+        return register(mac(), peer, sessionId);
+    }
+
+    /**
+     * Registers a session of {@code local} (the interface's address or one added with
+     * {@link #addLocalAddress}) with {@code peer}; from now on its frames go to the returned
+     * channel, and the channel sends from {@code local}. Thread-safe.
      *
      * @throws IllegalStateException if a session with this key is registered or the endpoint is closed
      */
-    public SessionChannel register(MacAddress peer, int sessionId) {
+    public SessionChannel register(MacAddress local, MacAddress peer, int sessionId) {
         if (sessionId < 0 || sessionId > 0xFFFF) {
             throw new IllegalArgumentException("PPPoE session id out of range: " + sessionId);
         }
-        SessionKey key = new SessionKey(peer, sessionId);
+        if (!isLocal(local)) {
+            throw new IllegalStateException(ifname() + ": " + local + " is not an address of ours");
+        }
+        SessionKey key = new SessionKey(local, peer, sessionId);
         SessionChannel channel = new SessionChannel(this, key,
                 new Inbox<>(ifname() + " session " + sessionId, settings.sessionQueue(), sessionReader.demand()));
         if (sessions.putIfAbsent(key, channel) != null) {
@@ -256,14 +316,15 @@ public final class EthernetEndpoint implements AutoCloseable {
                 counters.increment(EndpointCounter.MALFORMED);
                 return;
             }
-            deliver(ethernet.source(), packet.sessionId(), packet.payload());
+            deliver(ethernet.destination().isMulticast() ? mac() : ethernet.destination(), ethernet.source(),
+                    packet.sessionId(), packet.payload());
         } catch (MalformedPacketException e) {
             counters.increment(EndpointCounter.MALFORMED);
         }
     }
 
-    private void deliver(MacAddress peer, int sessionId, ByteString pppFrame) {
-        SessionChannel session = sessions.get(new SessionKey(peer, sessionId));
+    private void deliver(MacAddress local, MacAddress peer, int sessionId, ByteString pppFrame) {
+        SessionChannel session = sessions.get(new SessionKey(local, peer, sessionId));
         if (session != null) {
             counters.increment(session.deliver(pppFrame) ? EndpointCounter.SESSION_IN : EndpointCounter.SESSION_DROPPED);
             return;
@@ -286,7 +347,7 @@ public final class EthernetEndpoint implements AutoCloseable {
         }
         EthernetHeader ethernet = EthernetHeader.parse(frame);
         MacAddress destination = ethernet.destination();
-        if (!destination.isMulticast() && !destination.equals(mac())) {
+        if (!destination.isMulticast() && !isLocal(destination)) {
             counters.increment(EndpointCounter.NOT_FOR_US);
             return null;
         }

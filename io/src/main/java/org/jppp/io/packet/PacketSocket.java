@@ -207,6 +207,63 @@ public final class PacketSocket implements AutoCloseable {
         return etherType;
     }
 
+    /** How the interface was made to deliver frames for an extra unicast address. */
+    public enum Membership {
+        /** The address is in the device's unicast filter list ({@code PACKET_MR_UNICAST}). */
+        UNICAST,
+        /** The device refused that; it is promiscuous for this socket ({@code PACKET_MR_PROMISC}). */
+        PROMISCUOUS
+    }
+
+    /**
+     * Makes the interface receive frames sent to {@code address} as well as to its own MAC (a
+     * second source address on one NIC, without macvlan). The membership belongs to this socket:
+     * the kernel counts repeated additions and drops it when the socket closes.
+     *
+     * @throws NativeException if neither kind of membership is possible
+     */
+    public Membership addMembership(MacAddress address) {
+        if (membership(Libc.PACKET_ADD_MEMBERSHIP, Libc.PACKET_MR_UNICAST, address) == 0) {
+            return Membership.UNICAST;
+        }
+        int errno = Libc.errno();
+        Libc.check(membership(Libc.PACKET_ADD_MEMBERSHIP, Libc.PACKET_MR_PROMISC, address),
+                "setsockopt(PACKET_ADD_MEMBERSHIP, " + ifname + " " + address + ") after PACKET_MR_UNICAST gave errno "
+                        + errno);
+        return Membership.PROMISCUOUS;
+    }
+
+    /** Undoes one {@link #addMembership} of that kind; a closed socket has none left. */
+    public void dropMembership(MacAddress address, Membership kind) {
+        if (closed) {
+            return;
+        }
+        membership(Libc.PACKET_DROP_MEMBERSHIP, kind == Membership.UNICAST ? Libc.PACKET_MR_UNICAST
+                : Libc.PACKET_MR_PROMISC, address);
+    }
+
+    /**
+     * setsockopt with a {@code struct packet_mreq}: int mr_ifindex, unsigned short mr_type and
+     * mr_alen, unsigned char mr_address[8], 16 octets in the host's (little-endian) order.
+     */
+    private int membership(int option, int type, MacAddress address) {
+        byte[] octets = address.toBytes();
+        byte[] mreq = new byte[16];
+        ByteBuffer b = ByteBuffer.wrap(mreq).order(ByteOrder.nativeOrder());
+        b.putInt(ifindex).putShort((short) type).putShort((short) (type == Libc.PACKET_MR_UNICAST ? 6 : 0));
+        if (type == Libc.PACKET_MR_UNICAST) {
+            b.put(octets);
+        }
+        int[] words = new int[4];
+        ByteBuffer.wrap(mreq).order(ByteOrder.nativeOrder()).asIntBuffer().get(words);
+        lock.readLock().lock();
+        try {
+            return closed ? -1 : Libc.setsockopt(fd, Libc.SOL_PACKET, option, words, 16);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     /** The receive buffer the kernel granted (it doubles the requested value for bookkeeping). */
     public int receiveBufferSize() {
         int[] value = new int[1];

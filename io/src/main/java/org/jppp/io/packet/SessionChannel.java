@@ -41,7 +41,7 @@ public final class SessionChannel implements AutoCloseable {
         this.endpoint = endpoint;
         this.key = key;
         this.inbox = inbox;
-        this.ethernet = new EthernetHeader(key.peer(), endpoint.mac(), PppoeConstants.ETHERTYPE_SESSION);
+        this.ethernet = new EthernetHeader(key.peer(), key.local(), PppoeConstants.ETHERTYPE_SESSION);
         this.sinkWakeUp = new WakeUp(this + " already has a sink");
     }
 
@@ -53,7 +53,7 @@ public final class SessionChannel implements AutoCloseable {
         return key.sessionId();
     }
 
-    /** Our MAC address (the endpoint's interface). */
+    /** Our MAC address in this session: the interface's, or the session's own source address. */
     public MacAddress local() {
         return ethernet.source();
     }

@@ -57,6 +57,10 @@ public final class Libc {
     public static final int SO_RCVBUFFORCE = 33;
     public static final int SOL_PACKET = 263;
     public static final int PACKET_IGNORE_OUTGOING = 23;
+    public static final int PACKET_ADD_MEMBERSHIP = 1;
+    public static final int PACKET_DROP_MEMBERSHIP = 2;
+    public static final int PACKET_MR_PROMISC = 1;
+    public static final int PACKET_MR_UNICAST = 3;
     public static final int MSG_TRUNC = 0x20;
     public static final int MSG_DONTWAIT = 0x40;
 

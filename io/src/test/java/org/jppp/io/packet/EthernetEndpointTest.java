@@ -211,6 +211,64 @@ class EthernetEndpointTest extends IoTestSupport {
     }
 
     @Test
+    void extraLocalAddress_receivesItsOwnSessions_sendsFromIt_andStopsWhenRemoved() throws Exception {
+        MacAddress second = new MacAddress(0x02_00_00_00_77_01L);
+        MacAddress other = new MacAddress(0x02_00_00_00_77_02L);
+        PacketSocket injector = a.inside(() -> PacketSocket.open(loop, "pa", PppoeConstants.ETHERTYPE_SESSION, 1 << 20, 1));
+        endpointB.addLocalAddress(second);
+        endpointB.addLocalAddress(second);
+        try (injector; SessionChannel own = endpointB.register(endpointA.mac(), 0x2345);
+                SessionChannel ofSecond = endpointB.register(second, endpointA.mac(), 0x2345);
+                SessionChannel atA = endpointA.register(second, 0x2345)) {
+            assertTrue(endpointB.isLocal(second));
+            assertEquals(second, ofSecond.local());
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> endpointB.register(other, endpointA.mac(), 1));
+            assertEquals("pb: 02:00:00:00:77:02 is not an address of ours", e.getMessage());
+            // Same peer and SESSION_ID: the destination MAC alone tells the two sessions apart.
+            CompletionStage<ByteString> toSecond = ofSecond.source().runWith(Sink.head(), system);
+            CompletionStage<ByteString> toOwn = own.source().runWith(Sink.head(), system);
+            assertEquals(Sent.SENT, injector.send(rawFrame(second, endpointA.mac(), 0x11, 0x00, 0x2345, 2,
+                    new byte[] {(byte) 0xc0, 0x21})));
+            assertEquals(Sent.SENT, injector.send(rawFrame(endpointB.mac(), endpointA.mac(), 0x11, 0x00, 0x2345, 2,
+                    new byte[] {(byte) 0x80, 0x21})));
+            assertEquals(ByteString.fromInts(0xc0, 0x21), await(toSecond));
+            assertEquals(ByteString.fromInts(0x80, 0x21), await(toOwn));
+            // What the second address sends leaves with it as the source: A's session keyed by it gets it.
+            CompletionStage<ByteString> atAReceived = atA.source().runWith(Sink.head(), system);
+            await(Source.single(ppp(0xc021, 9)).runWith(ofSecond.sink(), system));
+            assertEquals(ppp(0xc021, 9), await(atAReceived));
+
+            // Added twice, removed once: still ours; removed again: frames to it are another host's.
+            endpointB.removeLocalAddress(second);
+            assertTrue(endpointB.isLocal(second));
+            endpointB.removeLocalAddress(second);
+            assertFalse(endpointB.isLocal(second));
+            long foreign = endpointB.counters().get(EndpointCounter.NOT_FOR_US);
+            assertEquals(Sent.SENT, injector.send(rawFrame(second, endpointA.mac(), 0x11, 0x00, 0x2345, 2,
+                    new byte[] {(byte) 0xc0, 0x21})));
+            awaitTrue(() -> endpointB.counters().get(EndpointCounter.NOT_FOR_US) == foreign + 1);
+        }
+    }
+
+    @Test
+    void membership_onVeth_isAUnicastEntry_whichTheKernelTurnsIntoPromiscuity() throws Exception {
+        // veth has no unicast filter (no IFF_UNICAST_FLT): the kernel accepts PACKET_MR_UNICAST
+        // and makes the device promiscuous while the entry exists (measured here).
+        MacAddress extra = new MacAddress(0x02_00_00_00_77_03L);
+        PacketSocket socket = b.inside(() -> PacketSocket.open(loop, "pb", PppoeConstants.ETHERTYPE_SESSION, 1 << 20, 1));
+        try (socket) {
+            PacketSocket.Membership kind = socket.addMembership(extra);
+            assertEquals(PacketSocket.Membership.UNICAST, kind);
+            String held = b.ip("-d", "link", "show", "dev", "pb").output();
+            assertTrue(held.contains("promiscuity 1"), held);
+            socket.dropMembership(extra, kind);
+            String dropped = b.ip("-d", "link", "show", "dev", "pb").output();
+            assertTrue(dropped.contains("promiscuity 0"), dropped);
+        }
+    }
+
+    @Test
     void unregister_completesStreams_laterFramesAreUnknown_keyReusable() throws Exception {
         try (SessionChannel atA = endpointA.register(endpointB.mac(), 1042)) {
             SessionChannel atB = endpointB.register(endpointA.mac(), 1042);

@@ -68,7 +68,7 @@ public final class Attempt {
     public Behavior<PeerSession.Command> session(SessionSettings sessionSettings, ActorRef<PeerSession.Event> parent) {
         Flow<ByteString, ByteString, ?> ipSide = clampMss > 0
                 ? TcpMssClamp.around(iface.tun().flow(), clampMss) : iface.tun().flow();
-        return PeerSession.create(sessionSettings, line.lower(), ipSide, parent);
+        return PeerSession.create(line.adjust(sessionSettings), line.lower(), ipSide, parent);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.jppp.supervisor.run;
 
 import org.jppp.actors.link.LowerLink;
+import org.jppp.actors.session.SessionSettings;
 import org.jppp.io.loop.EventLoop;
 import org.jppp.protocol.config.PppdSettings;
 
@@ -18,6 +19,14 @@ public interface Connection extends AutoCloseable {
 
     /** PPP frames in both directions: a 2-octet Protocol field and the Information field. */
     LowerLink lower();
+
+    /**
+     * The session's settings as this link allows them: a PPPoE session bounds LCP's MRU and MTU
+     * by what discovery agreed (RFC 4638); other links change nothing.
+     */
+    default SessionSettings adjust(SessionSettings settings) {
+        return settings;
+    }
 
     /** Hangs up; never throws (a failure is logged as pppd logs it). */
     @Override
