@@ -58,6 +58,7 @@ public final class PppoeClient extends AbstractBehavior<PppoeClient.Command> {
     public record Failed(String reason, int exitStatus) implements Outcome { }
 
     private final EthernetEndpoint endpoint;
+    private final ClientConfig config;
     private final DiscoveryClient discovery;
     private final TimerScheduler<Command> timers;
     private final CompletableFuture<Outcome> outcome;
@@ -84,6 +85,7 @@ public final class PppoeClient extends AbstractBehavior<PppoeClient.Command> {
         this.endpoint = endpoint;
         this.timers = timers;
         this.outcome = outcome;
+        this.config = config;
         this.discovery = new DiscoveryClient(config);
         ByteString hostUniq = config.hostUniq();
         ActorRef<Command> self = ctx.getSelf();
@@ -148,7 +150,8 @@ public final class PppoeClient extends AbstractBehavior<PppoeClient.Command> {
 
     private void onEstablished(ClientSession session) {
         try {
-            SessionChannel registered = endpoint.register(session.acMac(), session.sessionId());
+            // Our source address may be the session's own (pppoe-src-mac), added to the endpoint by the caller.
+            SessionChannel registered = endpoint.register(config.ourMac(), session.acMac(), session.sessionId());
             channel = Optional.of(registered);
             outcome.complete(new Connected(session, registered));
         } catch (IllegalStateException e) {

@@ -199,6 +199,7 @@ public final class OptionTable {
         b.pppoe("rp_pppoe_sess", "rp_pppoe_sess", "attach to an existing session: SESSID:MACADDR");
         b.pppoe("pppoe-mac", "pppoe-mac", "accept only this access concentrator MAC address");
         b.pppoe("pppoe-host-uniq", "pppoe-host-uniq", "Host-Uniq tag value in hex");
+        b.pppoe("pppoe-src-mac", "pppoe-src-mac", "jppp: this session's own source MAC address");
         b.add(new OptionSpec("rp_pppoe_verbose", Kind.INT, "rp_pppoe_verbose", null, Limits.NON_NEGATIVE,
                 "PPPoE discovery verbosity", true));
         b.add(new OptionSpec("pppoe-padi-timeout", Kind.INT, "pppoe-padi-timeout", null, Limits.POSITIVE,

@@ -124,6 +124,6 @@ public final class SettingsFactory {
         return new PppoeSettings(plugin, v.string(OptionTable.NIC), v.string("pppoe-service"),
                 v.string("rp_pppoe_ac"), v.string("rp_pppoe_sess"), v.integer("rp_pppoe_verbose"),
                 v.string("pppoe-mac"), v.string("pppoe-host-uniq"), v.integer("pppoe-padi-timeout"),
-                v.integer("pppoe-padi-attempts"), v.integer("clamp-mss"));
+                v.integer("pppoe-padi-attempts"), v.integer("clamp-mss"), v.string("pppoe-src-mac"));
     }
 }

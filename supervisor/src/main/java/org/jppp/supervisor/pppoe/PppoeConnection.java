@@ -12,7 +12,13 @@ import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.util.ByteString;
 import org.jppp.actors.ExitStatus;
+import org.jppp.actors.PppdLog;
 import org.jppp.actors.pppoe.PppoeClient;
+import org.jppp.actors.session.SessionSettings;
+import org.jppp.io.posix.Libc;
+import org.jppp.io.posix.NativeException;
+import org.jppp.protocol.pppoe.MacAddress;
+import org.jppp.protocol.pppoe.PppoeConstants;
 import org.jppp.io.loop.EventLoop;
 import org.jppp.io.packet.SessionChannel;
 import org.jppp.protocol.config.PppdSettings;
@@ -36,15 +42,23 @@ public final class PppoeConnection implements ChannelConnection {
     private final boolean ownsLine;
     private final ActorRef<PppoeClient.Command> client;
     private final SessionChannel channel;
+    /** The session's own source MAC ({@code pppoe-src-mac}) we added to the endpoint, if any. */
+    private final Optional<MacAddress> ownMac;
+    /** What LCP may use: the configured {@code mtu}/{@code mru} within what discovery agreed. */
+    private final int mtu;
+    private final int mru;
     private final Thread shutdownHook = new Thread(this::hangup, "jppp-pppoe-padt");
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private PppoeConnection(PppoeLine line, boolean ownsLine, ActorRef<PppoeClient.Command> client,
-            SessionChannel channel) {
+            SessionChannel channel, Optional<MacAddress> ownMac, int mtu, int mru) {
         this.line = line;
         this.ownsLine = ownsLine;
         this.client = client;
         this.channel = channel;
+        this.ownMac = ownMac;
+        this.mtu = mtu;
+        this.mru = mru;
     }
 
     /** A {@link Connection.Opener} for one run: the interface is opened for this connection alone. */
@@ -54,7 +68,7 @@ public final class PppoeConnection implements ChannelConnection {
                 "PPPoE: no Ethernet interface given (nic-IF or the interface name)"));
         PppoeLine line = PppoeLine.open(loop, ifname);
         try {
-            return dial(line, true, pppoe, pidHostUniq());
+            return dial(line, true, settings, pidHostUniq());
         } catch (LinkSetupException | RuntimeException e) {
             line.close();
             throw e;
@@ -65,27 +79,50 @@ public final class PppoeConnection implements ChannelConnection {
      * Dials one session on a shared line; {@code hostUniq} tells its discovery packets from those
      * of the line's other sessions (unless {@code pppoe-host-uniq} fixes one).
      */
-    public static PppoeConnection dial(PppoeLine line, PppoeSettings pppoe, ByteString hostUniq)
+    public static PppoeConnection dial(PppoeLine line, PppdSettings settings, ByteString hostUniq)
             throws LinkSetupException {
-        return dial(line, false, pppoe, hostUniq);
+        return dial(line, false, settings, hostUniq);
     }
 
-    private static PppoeConnection dial(PppoeLine line, boolean ownsLine, PppoeSettings pppoe, ByteString hostUniq)
+    private static PppoeConnection dial(PppoeLine line, boolean ownsLine, PppdSettings settings, ByteString hostUniq)
             throws LinkSetupException {
+        PppoeSettings pppoe = settings.pppoe();
         ClientConfig config;
         try {
             config = ClientConfig.of(pppoe, line.endpoint().mac(), line.endpoint().ifname(), hostUniq,
-                    OptionalInt.empty());
+                    PppoeMtu.request(settings, line.endpoint().mtu()));
         } catch (IllegalArgumentException e) {
             throw new LinkSetupException(ExitStatus.EXIT_OPTION_ERROR, e.getMessage());
         }
+        Optional<MacAddress> ownMac = Optional.of(config.ourMac()).filter(m -> !m.equals(line.endpoint().mac()));
+        try {
+            ownMac.ifPresent(line.endpoint()::addLocalAddress);
+        } catch (NativeException e) {
+            throw new LinkSetupException(ExitStatus.EXIT_OPEN_FAILED, "Cannot receive for pppoe-src-mac " + ownMac.get()
+                    + " on " + line.endpoint().ifname() + ": " + Libc.strerror(e.errno()));
+        }
+        try {
+            return discover(line, ownsLine, settings, config, hostUniq, ownMac);
+        } catch (LinkSetupException | RuntimeException e) {
+            ownMac.ifPresent(line.endpoint()::removeLocalAddress);
+            throw e;
+        }
+    }
+
+    private static PppoeConnection discover(PppoeLine line, boolean ownsLine, PppdSettings settings,
+            ClientConfig config, ByteString hostUniq, Optional<MacAddress> ownMac) throws LinkSetupException {
         CompletableFuture<PppoeClient.Outcome> outcome = new CompletableFuture<>();
         ActorRef<PppoeClient.Command> client = line.spawn(PppoeClient.create(line.endpoint(), line.discovery(), config, outcome),
                 "pppoe-" + hex(hostUniq));
         try {
             PppoeClient.Outcome result = outcome.get();
             if (result instanceof PppoeClient.Connected connected) {
-                PppoeConnection connection = new PppoeConnection(line, ownsLine, client, connected.channel());
+                OptionalInt agreed = connected.session().maxPayload();
+                logMaxPayload(config.maxPayload(), agreed);
+                int limit = PppoeMtu.limit(agreed);
+                PppoeConnection connection = new PppoeConnection(line, ownsLine, client, connected.channel(), ownMac,
+                        Math.min(PppoeMtu.configuredMtu(settings), limit),
+                        Math.min(PppoeMtu.configuredMru(settings), limit));
                 Runtime.getRuntime().addShutdownHook(connection.shutdownHook);
                 return connection;
             }
@@ -96,6 +133,19 @@ public final class PppoeConnection implements ChannelConnection {
             throw new LinkSetupException(ExitStatus.EXIT_USER_REQUEST, "");
         } catch (ExecutionException e) {
             throw new LinkSetupException(ExitStatus.EXIT_FATAL_ERROR, "PPPoE discovery failed: " + e.getCause());
+        }
+    }
+
+    /** RFC 4638 §4: what became of a PPP-Max-Payload we asked for. */
+    private static void logMaxPayload(OptionalInt requested, OptionalInt agreed) {
+        if (requested.isEmpty()) {
+            return;
+        }
+        if (agreed.isPresent()) {
+            PppdLog.LOG.info("PPP-Max-Payload {} granted by the access concentrator", agreed.getAsInt());
+        } else {
+            PppdLog.LOG.warn("Access concentrator did not echo PPP-Max-Payload {}: MTU and MRU limited to {}",
+                    requested.getAsInt(), PppoeConstants.MAX_MRU);
         }
     }
 
@@ -121,6 +171,12 @@ public final class PppoeConnection implements ChannelConnection {
         return channel;
     }
 
+    /** LCP asks for at most the agreed payload as its MRU and sends at most that much (RFC 4638 §4, RFC 2516 §7). */
+    @Override
+    public SessionSettings adjust(SessionSettings settings) {
+        return settings.withLcp(settings.lcp().withMru(mru)).withMtu(OptionalInt.of(mtu));
+    }
+
     @Override
     public void close() {
         try {
@@ -134,6 +190,7 @@ public final class PppoeConnection implements ChannelConnection {
     private void hangup() {
         if (closed.compareAndSet(false, true)) {
             hangup(client);
+            ownMac.ifPresent(line.endpoint()::removeLocalAddress);
             if (ownsLine) {
                 line.close();
             }

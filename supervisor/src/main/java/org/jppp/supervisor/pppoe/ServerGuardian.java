@@ -117,7 +117,9 @@ final class ServerGuardian extends AbstractBehavior<ServerGuardian.Command> {
         ServerSession s = opened.session();
         PppdSettings settings = options.forRemote(remote);
         SessionSettings session = SessionConfig.from(settings, options.etcDir());
-        Connection served = new ServedConnection(opened.ifname(), opened.channel());
+        int limit = PppoeMtu.limit(s.maxPayload());
+        Connection served = new ServedConnection(opened.ifname(), opened.channel(),
+                Math.min(PppoeMtu.configuredMtu(settings), limit), Math.min(PppoeMtu.configuredMru(settings), limit));
         Attempt attempt = Attempt.open(settings, options.etcDir(), loop, (l, o) -> served);
         String key = opened.ifname() + "-" + s.sessionId();
         // pppoe-server gives its pppd the host's MAC address as the remote number.

@@ -55,7 +55,7 @@ public final class ManySessionsClient {
         try (EventLoop loop = EventLoop.start("many-io");
                 PppoeLine line = PppoeLine.open(loop, settings.pppoe().nic().orElseThrow())) {
             for (int i = 1; i <= count; i++) {
-                PppoeConnection connection = PppoeConnection.dial(line, settings.pppoe(), hostUniq(i));
+                PppoeConnection connection = PppoeConnection.dial(line, settings, hostUniq(i));
                 Attempt attempt = Attempt.open(settings, etc, loop, (l, s) -> connection);
                 attempts.add(attempt);
                 runs.add(system.systemActorOf(ServedSession.create(attempt, session, Optional.empty()), "session-" + i,

@@ -79,10 +79,13 @@ public record ClientConfig(
      * @param defaultHostUniq the Host-Uniq used when the {@code host-uniq} option is absent: pppd
      *                        uses its process id, which makes it unique per pppd; the caller
      *                        injects a value unique per session
+     * @param interfaceMac    the interface's address: our source unless {@code pppoe-src-mac} names another
      * @param maxPayload      see {@link #requestedMaxPayload}
+     * @throws IllegalArgumentException with pppd's wording for a bad option value
      */
-    public static ClientConfig of(PppoeSettings settings, MacAddress ourMac, String interfaceName,
+    public static ClientConfig of(PppoeSettings settings, MacAddress interfaceMac, String interfaceName,
             ByteString defaultHostUniq, OptionalInt maxPayload) {
+        MacAddress ourMac = settings.srcMac().map(ClientConfig::parseSourceMac).orElse(interfaceMac);
         return new ClientConfig(ourMac, interfaceName, settings.service(), settings.acName(),
                 settings.mac().map(MacAddress::parse),
                 settings.hostUniq().map(ClientConfig::parseHostUniq).orElse(defaultHostUniq),
@@ -97,6 +100,20 @@ public record ClientConfig(
     public static OptionalInt requestedMaxPayload(int mtu, int mru, int interfaceMtu) {
         int m = Math.min(Math.min(mtu, mru), interfaceMtu - OVERHEAD);
         return m > PppoeConstants.MAX_MRU ? OptionalInt.of(Math.min(m, 0xFFFF)) : OptionalInt.empty();
+    }
+
+    /** jppp's {@code pppoe-src-mac}: a unicast MAC address, worded as pppd words pppoe-mac's error. */
+    public static MacAddress parseSourceMac(String text) {
+        MacAddress mac;
+        try {
+            mac = MacAddress.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("cannot parse pppoe-src-mac option value", e);
+        }
+        if (mac.isMulticast()) {
+            throw new IllegalArgumentException("pppoe-src-mac must be a unicast address: " + text);
+        }
+        return mac;
     }
 
     /**
