@@ -132,4 +132,100 @@ class PppoeClientVsRefpeerServerTest {
             server.guest("refpeer-server start");
         }
     }
+
+    /** Restarts the guest's pppoe-server with another authentication (the guest keeps running). */
+    private void serverAuth(String auth) throws InterruptedException {
+        long mark = server.consoleLength();
+        server.guest("printf 'REFPEER_AUTH=" + auth + "\\n' > /run/refpeer.override; refpeer-server restart");
+        server.awaitConsole(mark, Pattern.compile("REFPEER-SERVER up .*auth=" + auth), Duration.ofSeconds(30));
+    }
+
+    /** A whole session against the server as it is now: address, DNS, a route and pings through ppp0. */
+    private void sessionComesUp(PppdProcess pppd, Path etc) throws Exception {
+        pppd.awaitLog("remote IP address 10.77.0.1", UP);
+        String log = pppd.log();
+        assertTrue(log.contains("Connect: ppp0 <--> veth0"), log);
+        assertTrue(log.contains("local  IP address 10.77.0.10"), log);
+        assertTrue(log.contains("primary   DNS address 10.77.0.53"), log);
+        assertTrue(TempDirs.awaitContent(etc.resolve("resolv.conf"), "nameserver 10.77.0.53", Duration.ofSeconds(5))
+                .contains("nameserver 10.77.0.53"));
+        String route = ns.exec("ip", "route", "get", "10.77.0.1").output();
+        assertTrue(route.contains("dev ppp0"), route);
+        assertEquals(3, ns.ping("10.77.0.1", 3));
+    }
+
+    @Test
+    @Order(4)
+    void papSessionCarriesPingsAndDns() throws Exception {
+        serverAuth("pap");
+        try {
+            Path etc = PppoeEtc.client(root, "pap", "veth0", "usepeerdns");
+            long mark = server.consoleLength();
+            try (PppdProcess pppd = dial(etc)) {
+                sessionComesUp(pppd, etc);
+                String log = pppd.log();
+                assertTrue(log.contains("PAP authentication succeeded"), log);
+                assertTrue(!log.contains("CHAP authentication"), log);
+                server.awaitConsole(mark, Pattern.compile("REFPEER-EVENT ip-up .*remote=10\\.77\\.0\\.10 peer=alice"),
+                        Duration.ofSeconds(10));
+                pppd.terminate();
+                assertEquals(5, pppd.awaitExit(Duration.ofSeconds(20)), pppd.log());
+            }
+        } finally {
+            serverAuth("chap");
+        }
+    }
+
+    @Test
+    @Order(5)
+    void noauthSessionCarriesPingsAndDns() throws Exception {
+        serverAuth("noauth");
+        try {
+            Path etc = PppoeEtc.client(root, "noauth", "veth0", "usepeerdns");
+            try (PppdProcess pppd = dial(etc)) {
+                sessionComesUp(pppd, etc);
+                String log = pppd.log();
+                assertTrue(!log.contains("authentication succeeded"), log);
+                pppd.terminate();
+                assertEquals(5, pppd.awaitExit(Duration.ofSeconds(20)), pppd.log());
+            }
+        } finally {
+            serverAuth("chap");
+        }
+    }
+
+    @Test
+    @Order(6)
+    void persistRedialsAfterTheServerComesBack() throws Exception {
+        Path etc = PppoeEtc.client(root, "persist", "veth0", "usepeerdns", "persist", "holdoff 1", "maxfail 0",
+                "pppoe-padi-timeout 1");
+        try (PppdProcess pppd = dial(etc)) {
+            sessionComesUp(pppd, etc);
+            server.guest("refpeer-server stop");
+            pppd.awaitLog("Connection terminated.", Duration.ofSeconds(30));
+            // Discovery goes on (holdoff 1, maxfail 0) until an AC answers again.
+            Thread.sleep(2000);
+            server.guest("refpeer-server start");
+            long deadline = System.nanoTime() + UP.toNanos();
+            Pattern up = Pattern.compile("remote IP address 10\\.77\\.0\\.1\\b");
+            while (count(pppd.log(), up) < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            assertEquals(2, count(pppd.log(), up), pppd.log());
+            assertEquals(3, ns.ping("10.77.0.1", 3));
+            pppd.terminate();
+            assertEquals(5, pppd.awaitExit(Duration.ofSeconds(20)), pppd.log());
+        } finally {
+            server.guest("refpeer-server status || refpeer-server start");
+        }
+    }
+
+    private static int count(String text, Pattern pattern) {
+        java.util.regex.Matcher m = pattern.matcher(text);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jppp.tests.serial.Commands;
 import org.jppp.tests.serial.NetNamespace;
 import org.jppp.tests.serial.PppdProcess;
 import org.jppp.tests.serial.Repo;
@@ -37,6 +38,9 @@ class PppoeOursVsOursTest {
     private static final int MANY = 20;
     private static final int IN_ONE_DAEMON = 100;
     private static final Pattern CLOSED = Pattern.compile("Session \\d+ closed for client ");
+    private static final Pattern RECEIVED_PADT = Pattern.compile(": Received PADT");
+    private static final Pattern IDLE = Pattern.compile("pppoe-server: no sessions in use");
+    private static final Pattern PPP_LINK = Pattern.compile("^\\d+: ppp\\d+", Pattern.MULTILINE);
 
     private NetNamespace acNs;
     private NetNamespace clientNs;
@@ -53,15 +57,24 @@ class PppoeOursVsOursTest {
                 .requireSuccess();
         acNs.exec("ip", "link", "set", "veth0", "up").requireSuccess();
         clientNs.exec("ip", "link", "set", "veth0", "up").requireSuccess();
+        // RFC 4638: veth1 carries 1508-octet payloads at both ends; veth2 only at the client's,
+        // so the AC there cannot grant more than 1492.
+        for (String veth : List.of("veth1", "veth2")) {
+            acNs.exec("ip", "link", "add", veth, "type", "veth", "peer", "name", veth, "netns", clientNs.name())
+                    .requireSuccess();
+            clientNs.exec("ip", "link", "set", veth, "mtu", "1508", "up").requireSuccess();
+        }
+        acNs.exec("ip", "link", "set", "veth1", "mtu", "1508", "up").requireSuccess();
+        acNs.exec("ip", "link", "set", "veth2", "up").requireSuccess();
         Path etc = PppoeEtc.server(root, "ac", List.of("auth", "require-chap", "name jppp-ac", "ms-dns 10.99.0.53",
                 "lcp-echo-interval 5", "lcp-echo-failure 3"));
         Path pool = etc.resolve("pool");
         Files.writeString(pool, "# the clients' addresses\n10.99.0.10-250\n");
         // All clients share one MAC address: the PADI rate limit is lifted for them.
         server = PppdProcess.start(acNs.prefix(List.of(Repo.pppoeServer().toString(), "-F", "-I", "veth0",
-                "-L", "10.99.0.1", "-p", pool.toString(), "-N", "200", "-C", "jppp-ac", "-S", "internet",
-                "--padi-rate", "500:500")), etc, etc);
-        server.awaitLog("pppoe-server: serving [veth0]", Duration.ofSeconds(30));
+                "-I", "veth1", "-I", "veth2", "-L", "10.99.0.1", "-p", pool.toString(), "-N", "200", "-C", "jppp-ac",
+                "-S", "internet", "--padi-rate", "500:500")), etc, etc);
+        server.awaitLog("pppoe-server: serving [veth0, veth1, veth2]", Duration.ofSeconds(30));
     }
 
     @AfterEach
@@ -89,7 +102,11 @@ class PppoeOursVsOursTest {
     }
 
     private PppdProcess dial(String name, String... extra) throws Exception {
-        Path etc = PppoeEtc.client(root, name, "veth0", "rp_pppoe_service internet");
+        return dialOn("veth0", name, extra);
+    }
+
+    private PppdProcess dialOn(String ifname, String name, String... extra) throws Exception {
+        Path etc = PppoeEtc.client(root, name, ifname, "rp_pppoe_service internet");
         List<String> args = new ArrayList<>(List.of("call", "provider"));
         args.addAll(List.of(extra));
         PppdProcess pppd = PppdProcess.start(clientNs, etc, etc, args);
@@ -195,10 +212,28 @@ class PppoeOursVsOursTest {
         }
         assertEquals(IN_ONE_DAEMON, answered);
 
+        int idleBefore = count(server.log(), IDLE);
         many.terminate();
         assertEquals(0, many.awaitExit(Duration.ofSeconds(60)), many.log());
         assertTrue(many.log().contains("MANY-CLOSED " + IN_ONE_DAEMON), many.log());
         awaitClosed(closedBefore + IN_ONE_DAEMON);
+        // Nothing left behind: no ppp interface on either side, and the AC holds no session.
+        awaitNoPppInterfaces(clientNs);
+        awaitNoPppInterfaces(acNs);
+        assertTrue(count(server.log(), IDLE) > idleBefore, server.log());
+        assertTrue(server.log().trim().lines().filter(l -> l.contains("pppoe-server: no sessions in use")
+                || l.contains("created for client")).reduce((a, b) -> b).orElse("")
+                .contains("no sessions in use"), "a session was created after the AC was idle");
+    }
+
+    private static void awaitNoPppInterfaces(NetNamespace ns) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        String links = ns.exec("ip", "-o", "link", "show").output();
+        while (PPP_LINK.matcher(links).find() && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            links = ns.exec("ip", "-o", "link", "show").output();
+        }
+        assertTrue(!PPP_LINK.matcher(links).find(), ns.name() + ":\n" + links);
     }
 
     @Test
@@ -218,4 +253,119 @@ class PppoeOursVsOursTest {
         pppd.terminate();
         assertEquals(5, pppd.awaitExit(Duration.ofSeconds(20)), pppd.log());
     }
+
+    @Test
+    @Order(5)
+    void sigintSendsPadt_andExitsWithStatusFive() throws Exception {
+        PppdProcess pppd = dial("sigint");
+        pppd.awaitLog("remote IP address 10.99.0.1", UP);
+        int padts = count(server.log(), RECEIVED_PADT);
+        pppd.signal("INT");
+        assertEquals(5, pppd.awaitExit(Duration.ofSeconds(20)), pppd.log());
+        assertTrue(pppd.log().contains("Terminating on signal 2"), pppd.log());
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (count(server.log(), RECEIVED_PADT) == padts && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertEquals(padts + 1, count(server.log(), RECEIVED_PADT), server.log());
+    }
+
+    @Test
+    @Order(6)
+    void twoSessionsOnOneNic_eachWithItsOwnSourceMac() throws Exception {
+        PppdProcess first = dial("src-mac-1", "unit", "50", "pppoe-src-mac", "02:00:00:00:aa:01");
+        PppdProcess second = dial("src-mac-2", "unit", "51", "pppoe-src-mac", "02:00:00:00:aa:02");
+        Set<String> addresses = new HashSet<>();
+        for (PppdProcess pppd : List.of(first, second)) {
+            pppd.awaitLog("remote IP address 10.99.0.1", UP);
+            Matcher m = Pattern.compile("local  IP address (10\\.99\\.0\\.\\d+)").matcher(pppd.log());
+            assertTrue(m.find(), pppd.log());
+            addresses.add(m.group(1));
+        }
+        // The AC saw two hosts: pppoe-server hands its pppd the host's MAC as the calling number.
+        server.awaitLog("peer from calling number 02:00:00:00:AA:01 authorized", Duration.ofSeconds(10));
+        server.awaitLog("peer from calling number 02:00:00:00:AA:02 authorized", Duration.ofSeconds(10));
+        assertEquals(2, addresses.size(), addresses.toString());
+        for (String address : addresses) {
+            assertEquals(2, acNs.ping(address, 2), "ping " + address);
+        }
+        assertEquals(2, clientNs.ping("10.99.0.1", 2));
+        for (PppdProcess pppd : List.of(first, second)) {
+            pppd.terminate();
+            assertEquals(5, pppd.awaitExit(Duration.ofSeconds(20)), pppd.log());
+        }
+    }
+
+    @Test
+    @Order(7)
+    void rfc4638_payloadOf1500_whenTheAcEchoesIt_else1492() throws Exception {
+        PppdProcess big = dialOn("veth1", "mtu-echoed", "unit", "60", "mtu", "1500", "mru", "1500");
+        PppdProcess clamped = dialOn("veth2", "mtu-clamped", "unit", "61", "mtu", "1500", "mru", "1500");
+        big.awaitLog("remote IP address 10.99.0.1", UP);
+        clamped.awaitLog("remote IP address 10.99.0.1", UP);
+        assertTrue(big.log().contains("PPP-Max-Payload 1500 granted by the access concentrator"), big.log());
+        assertTrue(clamped.log().contains("Access concentrator did not echo PPP-Max-Payload 1500: MTU and MRU "
+                + "limited to 1492"), clamped.log());
+        String ppp60 = clientNs.exec("ip", "-o", "link", "show", "ppp60").output();
+        assertTrue(ppp60.contains(" mtu 1500 "), ppp60);
+        String ppp61 = clientNs.exec("ip", "-o", "link", "show", "ppp61").output();
+        assertTrue(ppp61.contains(" mtu 1492 "), ppp61);
+        // A full 1500-octet IP packet crosses unfragmented (DF set) in the echoed session.
+        Matcher local = Pattern.compile("local  IP address (10\\.99\\.0\\.\\d+)").matcher(big.log());
+        assertTrue(local.find(), big.log());
+        String out = clientNs.exec("ping", "-n", "-c", "2", "-W", "2", "-M", "do", "-s", "1472", "-I", "ppp60",
+                "10.99.0.1").output();
+        assertTrue(out.contains("2 received"), out);
+        for (PppdProcess pppd : List.of(big, clamped)) {
+            pppd.terminate();
+            assertEquals(5, pppd.awaitExit(Duration.ofSeconds(20)), pppd.log());
+        }
+    }
+
+    @Test
+    @Order(8)
+    void sessionFrameForAnUnknownId_getsRateLimitedPadts() throws Exception {
+        String acMac = macOf(acNs, "veth0");
+        // 50 session frames (LCP Echo-Request) for an id the AC never gave out, from one host.
+        Commands.Result sent = clientNs.exec("python3", "-c", INJECT, "veth0", acMac, "4242", "50");
+        assertEquals(0, sent.status(), sent.output());
+        Matcher m = Pattern.compile("PADTS (\\d+)").matcher(sent.output());
+        assertTrue(m.find(), sent.output());
+        int padts = Integer.parseInt(m.group(1));
+        // One per frame at most, and the per-host allowance (a burst of 2, then 1 a second) holds it down.
+        assertTrue(padts >= 1 && padts <= 3, sent.output());
+    }
+
+    private static String macOf(NetNamespace ns, String ifname) {
+        Matcher m = Pattern.compile("link/ether ([0-9a-f:]{17})").matcher(ns.exec("ip", "-o", "link", "show", ifname)
+                .output());
+        assertTrue(m.find());
+        return m.group(1);
+    }
+
+    /** Sends N PPPoE session frames for SESSION_ID to the AC, then counts the PADTs for that id in 2 s. */
+    private static final String INJECT = String.join("\n",
+            "import socket, struct, sys, time",
+            "ifname, dst, sid, n = sys.argv[1], bytes.fromhex(sys.argv[2].replace(':', '')), int(sys.argv[3]), int(sys.argv[4])",
+            "rx = socket.socket(socket.AF_PACKET, socket.SOCK_RAW, socket.htons(0x8863))",
+            "rx.bind((ifname, 0x8863))",
+            "rx.settimeout(0.1)",
+            "tx = socket.socket(socket.AF_PACKET, socket.SOCK_RAW, socket.htons(0x8864))",
+            "tx.bind((ifname, 0x8864))",
+            "src = tx.getsockname()[4]",
+            "lcp = bytes([0xc0, 0x21, 9, 1, 0, 8, 0, 0, 0, 0])",
+            "frame = dst + src + struct.pack('!HBBHH', 0x8864, 0x11, 0, sid, len(lcp)) + lcp",
+            "for i in range(n):",
+            "    tx.send(frame)",
+            "padts = 0",
+            "end = time.time() + 2",
+            "while time.time() < end:",
+            "    try:",
+            "        f = rx.recv(2048)",
+            "    except socket.timeout:",
+            "        continue",
+            "    ver, code, fsid = struct.unpack('!BBH', f[14:18])",
+            "    if f[0:6] == src and code == 0xa7 and fsid == sid:",
+            "        padts += 1",
+            "print('PADTS', padts)");
 }

@@ -86,6 +86,11 @@ public final class PppdProcess implements AutoCloseable {
         process.destroy();
     }
 
+    /** Another signal by name ({@code INT}, say), sent as {@code kill -INT} would. */
+    public void signal(String name) {
+        Commands.run("kill", "-" + name, Long.toString(process.pid())).requireSuccess();
+    }
+
     @Override
     public void close() {
         if (process.isAlive()) {
