@@ -174,7 +174,7 @@ public final class PppoeConnection implements ChannelConnection {
     /** LCP asks for at most the agreed payload as its MRU and sends at most that much (RFC 4638 §4, RFC 2516 §7). */
     @Override
     public SessionSettings adjust(SessionSettings settings) {
-        return settings.withLcp(settings.lcp().withMru(mru)).withMtu(OptionalInt.of(mtu));
+        return PppoeMtu.bound(settings, mtu, mru);
     }
 
     @Override

@@ -38,8 +38,12 @@ public final class PppoeMtu {
      */
     public static SessionSettings apply(SessionSettings session, PppdSettings settings, OptionalInt agreed) {
         int limit = limit(agreed);
-        LcpSettings lcp = session.lcp().withMru(Math.min(configuredMru(settings), limit));
-        return session.withLcp(lcp).withMtu(OptionalInt.of(Math.min(configuredMtu(settings), limit)));
+        return bound(session, Math.min(configuredMtu(settings), limit), Math.min(configuredMru(settings), limit));
+    }
+
+    /** The session with this MTU ceiling and this MRU asked for. */
+    static SessionSettings bound(SessionSettings session, int mtu, int mru) {
+        return session.withLcp(session.lcp().withMru(mru)).withMtu(OptionalInt.of(mtu));
     }
 
     /** pppd's {@code mtu} (lcp_allowoptions' MRU), 1500 unless set. */

@@ -1,6 +1,5 @@
 package org.jppp.supervisor.pppoe;
 
-import java.util.OptionalInt;
 import org.jppp.actors.session.SessionSettings;
 import org.jppp.io.packet.SessionChannel;
 
@@ -16,7 +15,7 @@ import org.jppp.io.packet.SessionChannel;
 record ServedConnection(String device, SessionChannel channel, int mtu, int mru) implements ChannelConnection {
     @Override
     public SessionSettings adjust(SessionSettings settings) {
-        return settings.withLcp(settings.lcp().withMru(mru)).withMtu(OptionalInt.of(mtu));
+        return PppoeMtu.bound(settings, mtu, mru);
     }
 
     @Override
