@@ -32,6 +32,7 @@ final class RunGuardian extends AbstractBehavior<RunGuardian.Command> {
     private final boolean redials;
     private final CompletableFuture<Integer> exit;
     private final ActorRef<PeerSupervisor.Command> supervisor;
+    private int notifiedAttempt = -1;
 
     static Behavior<Command> create(SupervisorSettings supervision, Attempts attempts, CompletableFuture<Integer> exit) {
         return Behaviors.setup(ctx -> new RunGuardian(ctx, supervision, attempts, exit));
@@ -75,6 +76,10 @@ final class RunGuardian extends AbstractBehavior<RunGuardian.Command> {
         if (event instanceof PeerSession.Up up) {
             try {
                 attempts.up(attempt, up.details());
+                if (attempts.upSdnotify() && notifiedAttempt != attempt) {
+                    notifiedAttempt = attempt;
+                    SystemdReady.linkUp(attempts.ifname(attempt), up.details());
+                }
             } catch (RuntimeException e) {
                 // An interface that cannot be configured ends the run, as pppd's failing sifaddr does.
                 PppdLog.LOG.error("Couldn't configure {}: {}", attempts.ifname(attempt), e.getMessage());
