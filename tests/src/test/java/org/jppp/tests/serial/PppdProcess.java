@@ -81,6 +81,11 @@ public final class PppdProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** The process id: the java process itself, since bin/pppd and {@code ip netns exec} exec into it. */
+    public long pid() {
+        return process.pid();
+    }
+
     /** SIGTERM, as a user's {@code kill} (the namespace's {@code ip netns exec} exec'd into java). */
     public void terminate() {
         process.destroy();
