@@ -12,6 +12,8 @@ command -v socat  >/dev/null || need+=(socat)
 command -v ping   >/dev/null || need+=(iputils-ping)
 command -v tcpdump >/dev/null || need+=(tcpdump)
 command -v ps     >/dev/null || need+=(procps)
+command -v systemd-analyze >/dev/null || need+=(systemd)
+command -v unshare >/dev/null || need+=(util-linux)
 
 if ((${#need[@]})); then
     SUDO=""
@@ -23,7 +25,7 @@ if ((${#need[@]})); then
     $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}"
 fi
 
-for tool in javac mvn tshark ip socat ping tcpdump ps; do
+for tool in javac mvn tshark ip socat ping tcpdump ps systemd-analyze unshare; do
     command -v "$tool" >/dev/null || { echo "install-prereqs: $tool is still missing" >&2; exit 1; }
 done
 
