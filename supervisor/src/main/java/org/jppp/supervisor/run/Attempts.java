@@ -105,11 +105,6 @@ final class Attempts implements SessionFactory {
         }
     }
 
-    /** pppd's {@code up_sdnotify}: tell systemd when the link is up. */
-    boolean upSdnotify() {
-        return settings.logging().upSdnotify();
-    }
-
     String ifname(int attempt) {
         Attempt a = open.get(attempt);
         return a == null ? "?" : a.ifname();
@@ -137,5 +132,10 @@ final class Attempts implements SessionFactory {
             }
         }
         return closed;
+    }
+
+    /** pppd's {@code up_sdnotify}: tell systemd when the link is up. */
+    boolean upSdnotify() {
+        return settings.logging().upSdnotify();
     }
 }

@@ -29,10 +29,11 @@ final class RunGuardian extends AbstractBehavior<RunGuardian.Command> {
     private record FromSupervisor(PeerSupervisor.Report report) implements Command {}
 
     private final Attempts attempts;
+    /** The attempt that last sent systemd READY=1 ({@code up_sdnotify}): once per link. */
+    private int notifiedAttempt = -1;
     private final boolean redials;
     private final CompletableFuture<Integer> exit;
     private final ActorRef<PeerSupervisor.Command> supervisor;
-    private int notifiedAttempt = -1;
 
     static Behavior<Command> create(SupervisorSettings supervision, Attempts attempts, CompletableFuture<Integer> exit) {
         return Behaviors.setup(ctx -> new RunGuardian(ctx, supervision, attempts, exit));
