@@ -6,14 +6,15 @@ set -euo pipefail
 need=()
 command -v javac  >/dev/null || need+=(openjdk-17-jdk-headless)
 command -v mvn    >/dev/null || need+=(maven)
+# SystemdUnitsTest (systemd-analyze verify) and the poff tests (unshare --pid).
+command -v systemd-analyze >/dev/null || need+=(systemd)
+command -v unshare >/dev/null || need+=(util-linux)
 command -v tshark >/dev/null || need+=(tshark)
 command -v ip     >/dev/null || need+=(iproute2)
 command -v socat  >/dev/null || need+=(socat)
 command -v ping   >/dev/null || need+=(iputils-ping)
 command -v tcpdump >/dev/null || need+=(tcpdump)
 command -v ps     >/dev/null || need+=(procps)
-command -v systemd-analyze >/dev/null || need+=(systemd)
-command -v unshare >/dev/null || need+=(util-linux)
 
 if ((${#need[@]})); then
     SUDO=""
@@ -25,9 +26,11 @@ if ((${#need[@]})); then
     $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}"
 fi
 
-for tool in javac mvn tshark ip socat ping tcpdump ps systemd-analyze unshare; do
+for tool in javac mvn tshark ip socat ping tcpdump ps; do
     command -v "$tool" >/dev/null || { echo "install-prereqs: $tool is still missing" >&2; exit 1; }
 done
+command -v systemd-analyze >/dev/null || { echo "install-prereqs: systemd-analyze is still missing" >&2; exit 1; }
+command -v unshare >/dev/null || { echo "install-prereqs: unshare is still missing" >&2; exit 1; }
 
 # The reference peer (real pppd and rp-pppoe in a qemu guest) that the integration tests dial:
 # its build.sh installs qemu and builds the guest image from Debian packages (cached). Without

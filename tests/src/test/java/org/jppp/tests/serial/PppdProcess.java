@@ -81,7 +81,7 @@ public final class PppdProcess implements AutoCloseable {
         return process.exitValue();
     }
 
-    /** The process id: the java process itself, since bin/pppd and {@code ip netns exec} exec into it. */
+    /** The process id ({@code ip netns exec} exec's into java, so it is the pppd's own). */
     public long pid() {
         return process.pid();
     }
