@@ -6,6 +6,9 @@ set -euo pipefail
 need=()
 command -v javac  >/dev/null || need+=(openjdk-17-jdk-headless)
 command -v mvn    >/dev/null || need+=(maven)
+# SystemdUnitsTest (systemd-analyze verify) and the poff tests (unshare --pid).
+command -v systemd-analyze >/dev/null || need+=(systemd)
+command -v unshare >/dev/null || need+=(util-linux)
 command -v tshark >/dev/null || need+=(tshark)
 command -v ip     >/dev/null || need+=(iproute2)
 command -v socat  >/dev/null || need+=(socat)
@@ -26,6 +29,8 @@ fi
 for tool in javac mvn tshark ip socat ping tcpdump ps; do
     command -v "$tool" >/dev/null || { echo "install-prereqs: $tool is still missing" >&2; exit 1; }
 done
+command -v systemd-analyze >/dev/null || { echo "install-prereqs: systemd-analyze is still missing" >&2; exit 1; }
+command -v unshare >/dev/null || { echo "install-prereqs: unshare is still missing" >&2; exit 1; }
 
 # The reference peer (real pppd and rp-pppoe in a qemu guest) that the integration tests dial:
 # its build.sh installs qemu and builds the guest image from Debian packages (cached). Without

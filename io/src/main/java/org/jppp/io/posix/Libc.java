@@ -44,6 +44,7 @@ public final class Libc {
     public static final int EFD_CLOEXEC = 0x80000;
     public static final int EFD_NONBLOCK = 0x800;
 
+    public static final int AF_UNIX = 1;
     public static final int AF_INET = 2;
     public static final int AF_INET6 = 10;
     public static final int AF_PACKET = 17;
@@ -97,6 +98,9 @@ public final class Libc {
     public static native int socket(int domain, int type, int protocol);
 
     public static native int bind(int fd, Pointer addr, int addrlen);
+
+    /** One datagram to {@code addr} (a {@code struct sockaddr_un} for sd_notify). */
+    public static native long sendto(int fd, Pointer buf, long len, int flags, Pointer addr, int addrlen);
 
     public static native int setsockopt(int fd, int level, int optname, int[] optval, int optlen);
 

@@ -111,6 +111,7 @@ public final class OptionTable {
         b.flag("detach", "detach", "detach", "detach from the terminal (default)");
         b.flag("nodetach", "detach", "nodetach", "stay in the foreground");
         b.flag("updetach", "detach", "updetach", "detach once the link is up");
+        b.flag("up_sdnotify", "up_sdnotify", true, "tell systemd (sd_notify READY=1) once the link is up; implies nodetach");
         b.flag("dryrun", "dryrun", true, "print the options in effect and exit");
         b.flag("dump", "dump", true, "print the options in effect, then go on");
         b.special("file", Kind.FILE, "read options from a file at this point");

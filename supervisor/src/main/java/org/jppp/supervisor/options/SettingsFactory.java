@@ -105,9 +105,12 @@ public final class SettingsFactory {
     }
 
     private static LoggingSettings logging(OptionValues v) {
+        boolean sdnotify = v.bool("up_sdnotify");
+        Detach detach = Detach.valueOf(v.string("detach").orElseThrow().toUpperCase());
+        // pppd: up_sdnotify implies nodetach (systemd's Type=notify wants its main process to stay).
         return new LoggingSettings(v.integer("debug"), v.integer("kdebug"), v.string("logfile"),
-                optionalInt(v, "logfd"), v.bool("nolog"), Detach.valueOf(v.string("detach").orElseThrow().toUpperCase()),
-                v.bool("dryrun"), v.bool("dump"));
+                optionalInt(v, "logfd"), v.bool("nolog"), sdnotify ? Detach.NODETACH : detach,
+                v.bool("dryrun"), v.bool("dump"), sdnotify);
     }
 
     private static DeviceSettings device(OptionValues v) {

@@ -133,4 +133,9 @@ final class Attempts implements SessionFactory {
         }
         return closed;
     }
+
+    /** pppd's {@code up_sdnotify}: tell systemd when the link is up. */
+    boolean upSdnotify() {
+        return settings.logging().upSdnotify();
+    }
 }

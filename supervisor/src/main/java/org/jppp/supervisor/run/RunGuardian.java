@@ -29,6 +29,8 @@ final class RunGuardian extends AbstractBehavior<RunGuardian.Command> {
     private record FromSupervisor(PeerSupervisor.Report report) implements Command {}
 
     private final Attempts attempts;
+    /** The attempt that last sent systemd READY=1 ({@code up_sdnotify}): once per link. */
+    private int notifiedAttempt = -1;
     private final boolean redials;
     private final CompletableFuture<Integer> exit;
     private final ActorRef<PeerSupervisor.Command> supervisor;
@@ -75,6 +77,10 @@ final class RunGuardian extends AbstractBehavior<RunGuardian.Command> {
         if (event instanceof PeerSession.Up up) {
             try {
                 attempts.up(attempt, up.details());
+                if (attempts.upSdnotify() && notifiedAttempt != attempt) {
+                    notifiedAttempt = attempt;
+                    SystemdReady.linkUp(attempts.ifname(attempt), up.details());
+                }
             } catch (RuntimeException e) {
                 // An interface that cannot be configured ends the run, as pppd's failing sifaddr does.
                 PppdLog.LOG.error("Couldn't configure {}: {}", attempts.ifname(attempt), e.getMessage());

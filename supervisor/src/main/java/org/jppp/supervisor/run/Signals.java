@@ -1,8 +1,11 @@
 package org.jppp.supervisor.run;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.jppp.actors.PppdLog;
+import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
 
 /**
@@ -15,6 +18,11 @@ import sun.misc.Signal;
  * <p>Every signal is logged as pppd logs it. Once the session runs, signals go to it
  * ({@link #routeTo}), which closes the link. A signal before that (while the connect script runs,
  * say) is remembered and the waiting thread interrupted, so the run stops with exit status 5.
+ *
+ * <p>SIGUSR1 and SIGUSR2 leave the link alone and are handled here at any time: SIGUSR1 toggles
+ * pppd's {@code debug} (the packet traces of the {@link PppdLog} logger), SIGUSR2 asks pppd to
+ * renegotiate compression, and jppp negotiates no CCP, so it only says so. pppd logs nothing for
+ * either; jppp logs one line each, so a user of {@code poff -d} sees that the signal arrived.
  */
 final class Signals {
     /** The signal's number and name ({@code TERM}). */
@@ -47,7 +55,25 @@ final class Signals {
         for (String name : new String[] {"TERM", "INT", "HUP"}) {
             Signal.handle(new Signal(name), s -> signals.received(new Received(s.getNumber(), s.getName())));
         }
+        Signal.handle(new Signal("USR1"), s -> toggleDebug());
+        Signal.handle(new Signal("USR2"), s -> PppdLog.LOG.info(
+                "Renegotiate compression (SIGUSR2): no compression negotiated, nothing to do"));
         return signals;
+    }
+
+    /**
+     * pppd's toggle_debug: debug on when it was off and the reverse, whatever the options said.
+     * Only the pppd logger switches; other libraries keep their levels.
+     */
+    private static void toggleDebug() {
+        Logger pppd = (Logger) LoggerFactory.getLogger(PppdLog.NAME);
+        if (pppd.isDebugEnabled()) {
+            PppdLog.LOG.info("Debug turned OFF (SIGUSR1)");
+            pppd.setLevel(Level.INFO);
+        } else {
+            pppd.setLevel(Level.DEBUG);
+            PppdLog.LOG.info("Debug turned ON (SIGUSR1)");
+        }
     }
 
     /** The signal that came before the session, if any. */
