@@ -12,6 +12,7 @@ import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.util.ByteString;
 import org.jppp.actors.ExitStatus;
+import org.jppp.actors.Mdc;
 import org.jppp.actors.pppoe.PppoeClient;
 import org.jppp.io.loop.EventLoop;
 import org.jppp.io.packet.SessionChannel;
@@ -80,7 +81,8 @@ public final class PppoeConnection implements ChannelConnection {
             throw new LinkSetupException(ExitStatus.EXIT_OPTION_ERROR, e.getMessage());
         }
         CompletableFuture<PppoeClient.Outcome> outcome = new CompletableFuture<>();
-        ActorRef<PppoeClient.Command> client = line.spawn(PppoeClient.create(line.endpoint(), line.discovery(), config, outcome),
+        ActorRef<PppoeClient.Command> client = line.spawn(
+                Mdc.inherit(PppoeClient.create(line.endpoint(), line.discovery(), config, outcome)),
                 "pppoe-" + hex(hostUniq));
         try {
             PppoeClient.Outcome result = outcome.get();
