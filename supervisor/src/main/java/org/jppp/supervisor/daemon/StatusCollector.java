@@ -25,8 +25,6 @@ final class StatusCollector {
         }
     }
 
-    private record Answer(int slot, PeerStatus status) { }
-
     private enum Timeout { INSTANCE }
 
     private StatusCollector() {
@@ -36,13 +34,12 @@ final class StatusCollector {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
             List<Optional<PeerStatus>> answers = new ArrayList<>();
             int asked = 0;
-            for (int i = 0; i < slots.size(); i++) {
-                Slot slot = slots.get(i);
+            // Answers are matched to slots by name: a peer is listed once.
+            ActorRef<PeerStatus> self = ctx.getSelf().narrow();
+            for (Slot slot : slots) {
                 answers.add(slot.known());
                 if (slot.run().isPresent()) {
-                    int n = i;
-                    ActorRef<PeerStatus> adapter = ctx.messageAdapter(PeerStatus.class, s -> new Answer(n, s));
-                    slot.run().get().tell(new PeerRun.Status(adapter));
+                    slot.run().get().tell(new PeerRun.Status(self));
                     asked++;
                 }
             }
@@ -53,10 +50,12 @@ final class StatusCollector {
             timers.startSingleTimer(Timeout.INSTANCE, wait);
             int[] missing = {asked};
             return Behaviors.receive(Object.class)
-                    .onMessage(Answer.class, a -> {
-                        if (answers.get(a.slot()).isEmpty()) {
-                            answers.set(a.slot(), Optional.of(a.status()));
-                            missing[0]--;
+                    .onMessage(PeerStatus.class, a -> {
+                        for (int i = 0; i < slots.size(); i++) {
+                            if (slots.get(i).name().equals(a.name()) && answers.get(i).isEmpty()) {
+                                answers.set(i, Optional.of(a));
+                                missing[0]--;
+                            }
                         }
                         if (missing[0] == 0) {
                             replyTo.tell(reply(answers, slots));
