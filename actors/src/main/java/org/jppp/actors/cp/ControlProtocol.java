@@ -14,6 +14,7 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.jppp.actors.ExitStatus;
+import org.jppp.actors.Mdc;
 import org.jppp.actors.PppdLog;
 import org.jppp.actors.link.LinkIo;
 import org.jppp.protocol.cp.IpcpHandler;
@@ -262,7 +263,7 @@ public final class ControlProtocol extends AbstractBehavior<ControlProtocol.Comm
             int magic = ((Negotiated.Lcp) negotiated).ours().magic().orElse(0);
             ActorRef<EchoKeepalive.PeerDead> dead = getContext().messageAdapter(EchoKeepalive.PeerDead.class,
                     p -> new EchoFailed(p.unanswered()));
-            keepalive = Optional.of(getContext().spawn(EchoKeepalive.create(k, magic, link, dead),
+            keepalive = Optional.of(getContext().spawn(Mdc.inherit(EchoKeepalive.create(k, magic, link, dead)),
                     "echo-" + ++keepalives));
         });
         parent.tell(new LayerUp(spec.protocol(), negotiated));

@@ -18,6 +18,7 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.stream.javadsl.Flow;
 import org.apache.pekko.util.ByteString;
 import org.jppp.actors.ExitStatus;
+import org.jppp.actors.Mdc;
 import org.jppp.actors.Phase;
 import org.jppp.actors.PppdLog;
 import org.jppp.actors.auth.Auth;
@@ -130,12 +131,12 @@ public final class PeerSession extends AbstractBehavior<PeerSession.Command> {
         this.settings = settings;
         this.parent = parent;
         this.reports = ctx.messageAdapter(ControlProtocol.Report.class, FromProtocol::new);
-        this.link = ctx.spawn(LinkIo.create(lower, ipSide, expected(settings), counters,
-                ctx.messageAdapter(LinkIo.Event.class, FromLink::new)), "link");
+        this.link = ctx.spawn(Mdc.inherit(LinkIo.create(lower, ipSide, expected(settings), counters,
+                ctx.messageAdapter(LinkIo.Event.class, FromLink::new))), "link");
         EchoKeepalive.Settings echo = new EchoKeepalive.Settings(settings.echoInterval(), settings.echoFailure(),
                 settings.echoAdaptive(), counters::framesIn);
-        this.lcp = ctx.spawn(ControlProtocol.create(
-                ControlProtocol.Spec.lcp(settings.lcp(), settings.lcpFsm(), random.split(), echo), link, reports), "lcp");
+        this.lcp = ctx.spawn(Mdc.inherit(ControlProtocol.create(
+                ControlProtocol.Spec.lcp(settings.lcp(), settings.lcpFsm(), random.split(), echo), link, reports)), "lcp");
         enter(Phase.ESTABLISH);
         // pppd's start_link: lcp_open, then lcp_lowerup once the device is ready.
         lcp.tell(new ControlProtocol.Open());
@@ -223,8 +224,8 @@ public final class PeerSession extends AbstractBehavior<PeerSession.Command> {
         } else {
             enter(Phase.AUTHENTICATE);
             generation++;
-            auth = Optional.of(getContext().spawn(Auth.create(negotiated, settings.auth().context(random.split()), link,
-                    getContext().messageAdapter(Auth.Report.class, FromAuth::new)), "auth-" + generation));
+            auth = Optional.of(getContext().spawn(Mdc.inherit(Auth.create(negotiated, settings.auth().context(random.split()),
+                    link, getContext().messageAdapter(Auth.Report.class, FromAuth::new))), "auth-" + generation));
         }
         return this;
     }
@@ -276,7 +277,7 @@ public final class PeerSession extends AbstractBehavior<PeerSession.Command> {
     }
 
     private void startNcp(ControlProtocol.Spec spec) {
-        ActorRef<ControlProtocol.Command> ncp = getContext().spawn(ControlProtocol.create(spec, link, reports),
+        ActorRef<ControlProtocol.Command> ncp = getContext().spawn(Mdc.inherit(ControlProtocol.create(spec, link, reports)),
                 spec.protocol().traceName().toLowerCase() + "-" + generation);
         ncps.put(spec.protocol(), ncp);
         ncp.tell(new ControlProtocol.Open());

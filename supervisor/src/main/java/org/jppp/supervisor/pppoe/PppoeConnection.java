@@ -12,6 +12,7 @@ import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.util.ByteString;
 import org.jppp.actors.ExitStatus;
+import org.jppp.actors.Mdc;
 import org.jppp.actors.PppdLog;
 import org.jppp.actors.pppoe.PppoeClient;
 import org.jppp.actors.session.SessionSettings;
@@ -112,7 +113,8 @@ public final class PppoeConnection implements ChannelConnection {
     private static PppoeConnection discover(PppoeLine line, boolean ownsLine, PppdSettings settings,
             ClientConfig config, ByteString hostUniq, Optional<MacAddress> ownMac) throws LinkSetupException {
         CompletableFuture<PppoeClient.Outcome> outcome = new CompletableFuture<>();
-        ActorRef<PppoeClient.Command> client = line.spawn(PppoeClient.create(line.endpoint(), line.discovery(), config, outcome),
+        ActorRef<PppoeClient.Command> client = line.spawn(
+                Mdc.inherit(PppoeClient.create(line.endpoint(), line.discovery(), config, outcome)),
                 "pppoe-" + hex(hostUniq));
         try {
             PppoeClient.Outcome result = outcome.get();

@@ -6,7 +6,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.jppp.actors.PppdLog;
@@ -17,6 +19,7 @@ import org.jppp.io.loop.EventLoop;
 import org.jppp.protocol.config.PppdSettings;
 import org.jppp.protocol.wire.PppProtocol;
 import org.jppp.supervisor.peer.SessionFactory;
+import org.slf4j.MDC;
 
 /**
  * The {@link SessionFactory} of a run: each attempt of the {@link org.jppp.supervisor.peer.PeerSupervisor}
@@ -29,23 +32,40 @@ import org.jppp.supervisor.peer.SessionFactory;
  * scripts and the linger), and a new one is opened only after the previous one is closed: the
  * device is free again, and the interface name too.
  */
-final class Attempts implements SessionFactory {
+public final class Attempts implements SessionFactory {
     private final PppdSettings settings;
     private final Path etcDir;
     private final EventLoop loop;
     private final SessionSettings sessionSettings;
     private final Connection.Opener opener;
     private final Map<Integer, Attempt> open = new ConcurrentHashMap<>();
-    private final ExecutorService closer = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "jppp-close");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService closer;
     private Attempt first;
     private CompletableFuture<Void> closed = CompletableFuture.completedFuture(null);
 
     Attempts(PppdSettings settings, Path etcDir, EventLoop loop, SessionSettings sessionSettings,
             Connection.Opener opener, Attempt first) {
+        this(settings, etcDir, loop, sessionSettings, opener, first, Map.of());
+    }
+
+    /**
+     * For one peer of many in a process ({@code jpppd}): {@code first} may be null (the first
+     * session then dials too), and the closing thread logs with {@code mdc} (the peer's name). The
+     * closing thread ends when idle, so a daemon that starts and stops peers keeps no idle threads.
+     */
+    public Attempts(PppdSettings settings, Path etcDir, EventLoop loop, SessionSettings sessionSettings,
+            Connection.Opener opener, Attempt first, Map<String, String> mdc) {
+        ThreadPoolExecutor closing = new ThreadPoolExecutor(1, 1, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                r -> {
+                    Thread t = new Thread(() -> {
+                        MDC.setContextMap(mdc);
+                        r.run();
+                    }, "jppp-close");
+                    t.setDaemon(true);
+                    return t;
+                });
+        closing.allowCoreThreadTimeOut(true);
+        this.closer = closing;
         this.opener = opener;
         this.settings = settings;
         this.etcDir = etcDir;
@@ -77,46 +97,46 @@ final class Attempts implements SessionFactory {
         return a;
     }
 
-    void up(int attempt, UpDetails details) {
+    public void up(int attempt, UpDetails details) {
         Attempt a = open.get(attempt);
         if (a != null) {
             a.up(details);
         }
     }
 
-    void down(int attempt, PppProtocol ncp) {
+    public void down(int attempt, PppProtocol ncp) {
         Attempt a = open.get(attempt);
         if (a != null) {
             a.down(ncp);
         }
     }
 
-    void peerAuthenticated(int attempt, String peerName) {
+    public void peerAuthenticated(int attempt, String peerName) {
         Attempt a = open.get(attempt);
         if (a != null) {
             a.peerAuthenticated(peerName);
         }
     }
 
-    void linkDown(int attempt) {
+    public void linkDown(int attempt) {
         Attempt a = open.get(attempt);
         if (a != null) {
             a.linkDown();
         }
     }
 
-    String ifname(int attempt) {
+    public String ifname(int attempt) {
         Attempt a = open.get(attempt);
         return a == null ? "?" : a.ifname();
     }
 
     /** The attempt's session finished: close what it opened. */
-    void finished(int attempt) {
+    public void finished(int attempt) {
         close(List.of(attempt));
     }
 
     /** Closes every attempt still open (and the first, if no session ever took it). */
-    CompletableFuture<Void> closeAll() {
+    public CompletableFuture<Void> closeAll() {
         Attempt unused = takeFirst();
         if (unused != null) {
             open.put(0, unused);

@@ -30,10 +30,17 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * Lines are written as pppd writes them to a file or terminal: the message alone, no timestamp.
+ * In {@code jpppd}, where one process runs many peers, a line logged for a peer (SLF4J MDC key
+ * {@code peer}, see {@link org.jppp.actors.Mdc}) starts with the peer's name: {@code provider:
+ * Connect: ppp0 <--> eth0}; without that key (every line of {@code bin/pppd}) nothing is added.
  */
 public final class LogSetup {
-    private static final String PATTERN = "%msg%n";
+    /** {@code NAME: } when the MDC names a peer, else nothing. */
+    public static final String PEER_PREFIX = "%replace(%X{" + org.jppp.actors.Mdc.PEER + "}: ){'^: $', ''}";
+    private static final String PATTERN = PEER_PREFIX + "%msg%n";
     private static final String STDERR = "stderr";
+    /** jpppd runs in the foreground for all its peers: no peer's connect takes its standard error away. */
+    private static volatile boolean keepStderr;
 
     private LogSetup() {}
 
@@ -47,6 +54,7 @@ public final class LogSetup {
         context.getLogger("org.apache.pekko").setLevel(Level.WARN);
 
         SyslogAppender syslog = new SyslogAppender();
+        syslog.setPattern(PEER_PREFIX + "%msg");
         start(context, root, syslog);
         ConsoleAppender<ILoggingEvent> stderr = new ConsoleAppender<>();
         stderr.setName(STDERR);
@@ -62,10 +70,15 @@ public final class LogSetup {
 
     /** The link is connected: where pppd would detach, standard error is left (default {@code detach}). */
     static void detached(LoggingSettings logging) {
-        if (logging.detach() == Detach.DETACH) {
+        if (logging.detach() == Detach.DETACH && !keepStderr) {
             LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
             context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).detachAppender(STDERR);
         }
+    }
+
+    /** From now on {@link #detached} leaves standard error alone (a daemon of many peers). */
+    public static void keepStderr() {
+        keepStderr = true;
     }
 
     private static <A extends OutputStreamAppender<ILoggingEvent>> A withEncoder(LoggerContext context, A appender) {

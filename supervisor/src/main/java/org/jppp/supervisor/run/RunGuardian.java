@@ -1,5 +1,7 @@
 package org.jppp.supervisor.run;
 
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -8,10 +10,13 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.jppp.actors.ExitStatus;
+import org.jppp.actors.Mdc;
 import org.jppp.actors.PppdLog;
 import org.jppp.actors.session.PeerSession;
 import org.jppp.supervisor.peer.PeerSupervisor;
+import org.jppp.supervisor.peer.SessionFactory;
 import org.jppp.supervisor.peer.SupervisorSettings;
+import org.slf4j.MDC;
 
 /**
  * The guardian of a run's actor system: runs the {@link PeerSupervisor} (persist, holdoff, maxfail,
@@ -20,8 +25,11 @@ import org.jppp.supervisor.peer.SupervisorSettings;
  * Redial, and completes {@code exit} with the supervisor's pppd exit status once everything is
  * closed.
  */
-final class RunGuardian extends AbstractBehavior<RunGuardian.Command> {
-    sealed interface Command {}
+public final class RunGuardian extends AbstractBehavior<RunGuardian.Command> {
+    public sealed interface Command {}
+
+    /** A command for the supervisor (Redial, Stop, Status), from a parent that runs many peers. */
+    public record Forward(PeerSupervisor.Command command) implements Command {}
 
     /** A terminating signal arrived (pppd's got_sigterm / got_sighup); {@link Signals} logged it. */
     record Terminate(Signals.Received signal) implements Command {}
@@ -34,20 +42,42 @@ final class RunGuardian extends AbstractBehavior<RunGuardian.Command> {
     private final boolean redials;
     private final CompletableFuture<Integer> exit;
     private final ActorRef<PeerSupervisor.Command> supervisor;
+    private final Optional<ActorRef<PeerSupervisor.Report>> observer;
 
     static Behavior<Command> create(SupervisorSettings supervision, Attempts attempts, CompletableFuture<Integer> exit) {
-        return Behaviors.setup(ctx -> new RunGuardian(ctx, supervision, attempts, exit));
+        return Behaviors.setup(ctx -> new RunGuardian(ctx, supervision, attempts, exit, Optional.empty(), Map.of()));
+    }
+
+    /**
+     * One peer among many ({@code jpppd}): {@code observer} also hears every report of the
+     * supervisor (for the status), and each session logs with {@code mdc} (the peer's name).
+     */
+    public static Behavior<Command> create(SupervisorSettings supervision, Attempts attempts,
+            CompletableFuture<Integer> exit, ActorRef<PeerSupervisor.Report> observer, Map<String, String> mdc) {
+        return Behaviors.setup(ctx -> new RunGuardian(ctx, supervision, attempts, exit, Optional.of(observer), mdc));
     }
 
     private RunGuardian(ActorContext<Command> ctx, SupervisorSettings supervision, Attempts attempts,
-            CompletableFuture<Integer> exit) {
+            CompletableFuture<Integer> exit, Optional<ActorRef<PeerSupervisor.Report>> observer,
+            Map<String, String> mdc) {
         super(ctx);
         this.attempts = attempts;
         this.redials = supervision.redials();
         this.exit = exit;
+        this.observer = observer;
+        SessionFactory sessions = mdc.isEmpty() ? attempts : (attempt, parent) -> {
+            // The session is set up on a thread of its own: the dial it may do logs for the peer too.
+            MDC.setContextMap(mdc);
+            try {
+                return Mdc.with(mdc, attempts.create(attempt, parent));
+            } finally {
+                MDC.clear();
+            }
+        };
         // No data-path idle counter yet: the link never counts as idle (see docs/run.md).
-        this.supervisor = ctx.spawn(PeerSupervisor.create(supervision, PeerSupervisor.Wiring.of(attempts, () -> 0L),
-                ctx.messageAdapter(PeerSupervisor.Report.class, FromSupervisor::new)), "peer");
+        this.supervisor = ctx.spawn(Mdc.with(mdc, PeerSupervisor.create(supervision,
+                PeerSupervisor.Wiring.of(sessions, () -> 0L),
+                ctx.messageAdapter(PeerSupervisor.Report.class, FromSupervisor::new))), "peer");
     }
 
     @Override
@@ -55,6 +85,10 @@ final class RunGuardian extends AbstractBehavior<RunGuardian.Command> {
         return newReceiveBuilder()
                 .onMessage(FromSupervisor.class, m -> onReport(m.report()))
                 .onMessage(Terminate.class, this::onTerminate)
+                .onMessage(Forward.class, m -> {
+                    supervisor.tell(m.command());
+                    return this;
+                })
                 .build();
     }
 
@@ -65,6 +99,7 @@ final class RunGuardian extends AbstractBehavior<RunGuardian.Command> {
     }
 
     private Behavior<Command> onReport(PeerSupervisor.Report report) {
+        observer.ifPresent(o -> o.tell(report));
         if (report instanceof PeerSupervisor.SessionEvent e) {
             onSession(e.attempt(), e.event());
         } else if (report instanceof PeerSupervisor.Stopped stopped) {

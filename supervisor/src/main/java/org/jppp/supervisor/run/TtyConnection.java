@@ -14,7 +14,7 @@ import org.jppp.protocol.framing.HdlcSettings;
  * A byte-stream {@link Line} after its connect script, with RFC 1662 HDLC framing on top; closing
  * it lingers, closes the line and runs the disconnect script.
  */
-final class TtyConnection implements Connection {
+public final class TtyConnection implements Connection {
     /**
      * How long the line stays open after the session ended: our last packet (a Terminate-Ack, say)
      * may still sit in a pty or socket buffer, and a relay that sees the line hang up drops what it
@@ -33,7 +33,7 @@ final class TtyConnection implements Connection {
     }
 
     /** Opens the line and runs the connect script on it. */
-    static Connection open(EventLoop loop, PppdSettings settings) throws LinkSetupException {
+    public static Connection open(EventLoop loop, PppdSettings settings) throws LinkSetupException {
         DeviceSettings device = settings.device();
         Line line = Line.open(loop, device);
         try {

@@ -86,4 +86,19 @@ class LogSetupTest {
         assertTrue(!Files.exists(file));
         assertEquals(List.of("SyslogAppender", "ConsoleAppender"), appenders());
     }
+
+    @Test
+    void peerInMdc_prefixesTheLine_withoutItTheLineIsUnchanged() throws Exception {
+        Path file = dir.resolve("ppp.log");
+        LogSetup.apply(logging(0, Optional.of(file.toString()), false, Detach.NODETACH));
+        org.slf4j.Logger pppd = LoggerFactory.getLogger("org.jppp.pppd");
+        pppd.info("Using interface ppp0");
+        org.slf4j.MDC.put(org.jppp.actors.Mdc.PEER, "provider2");
+        try {
+            pppd.info("Connect: ppp1 <--> eth0");
+        } finally {
+            org.slf4j.MDC.remove(org.jppp.actors.Mdc.PEER);
+        }
+        assertEquals("Using interface ppp0\nprovider2: Connect: ppp1 <--> eth0\n", Files.readString(file));
+    }
 }

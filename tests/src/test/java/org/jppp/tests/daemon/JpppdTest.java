@@ -1,0 +1,231 @@
+package org.jppp.tests.daemon;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jppp.tests.serial.NetNamespace;
+import org.jppp.tests.serial.PppdProcess;
+import org.jppp.tests.serial.Repo;
+import org.jppp.tests.serial.TempDirs;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * {@code bin/jpppd} with three PPPoE peers ({@code provider1..3}, listed in {@code jppp.conf})
+ * against our {@code bin/pppoe-server} in another namespace, driven through the control socket:
+ * all come up on distinct interfaces and addresses, {@code down} stops one (PADT) and leaves the
+ * others up, {@code up} brings it back, {@code redial} dials again, and SIGTERM closes every
+ * session and exits 5 with nothing left behind.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class JpppdTest {
+    private static final Duration UP = Duration.ofSeconds(90);
+    private static final Pattern CLOSED = Pattern.compile("Session \\d+ closed for client ");
+    private static final List<String> PEERS = List.of("provider1", "provider2", "provider3");
+
+    private final ObjectMapper json = new ObjectMapper();
+    private NetNamespace acNs;
+    private NetNamespace clientNs;
+    private Path root;
+    private PppdProcess server;
+    private PppdProcess daemon;
+    private Path run;
+
+    @BeforeAll
+    void start() throws Exception {
+        root = Files.createTempDirectory("jppp-daemon");
+        acNs = NetNamespace.create();
+        clientNs = NetNamespace.create();
+        acNs.exec("ip", "link", "add", "veth0", "type", "veth", "peer", "name", "veth0", "netns", clientNs.name())
+                .requireSuccess();
+        acNs.exec("ip", "link", "set", "veth0", "up").requireSuccess();
+        clientNs.exec("ip", "link", "set", "veth0", "up").requireSuccess();
+        Path acEtc = TempDirs.etc(root, "ac");
+        TempDirs.secrets(acEtc, "alice", "*", "s3cret");
+        Files.writeString(acEtc.resolve("pppoe-server-options"),
+                "auth\nrequire-chap\nname jppp-ac\nms-dns 10.99.0.53\nlcp-echo-interval 5\nlcp-echo-failure 3\n");
+        Path pool = acEtc.resolve("pool");
+        Files.writeString(pool, "10.99.0.10-250\n");
+        server = PppdProcess.start(acNs.prefix(List.of(Repo.pppoeServer().toString(), "-F", "-I", "veth0",
+                "-L", "10.99.0.1", "-p", pool.toString(), "-N", "20", "-C", "jppp-ac", "-S", "internet",
+                "--padi-rate", "100:100")), acEtc, acEtc);
+        server.awaitLog("pppoe-server: serving [veth0]", Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        try {
+            for (PppdProcess p : new PppdProcess[] {daemon, server}) {
+                if (p != null) {
+                    p.close();
+                }
+            }
+        } finally {
+            if (clientNs != null) {
+                clientNs.close();
+            }
+            if (acNs != null) {
+                acNs.close();
+            }
+            TempDirs.delete(root);
+        }
+    }
+
+    /** One request line on a fresh connection; the reply parsed. */
+    private JsonNode request(String line) throws IOException {
+        try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            ch.connect(UnixDomainSocketAddress.of(run.resolve("jppp.sock")));
+            ch.write(ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8)));
+            BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(ch),
+                    StandardCharsets.UTF_8));
+            return json.readTree(in.readLine());
+        }
+    }
+
+    private JsonNode peer(JsonNode status, String name) {
+        for (JsonNode p : status.path("peers")) {
+            if (p.path("name").asText().equals(name)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** Waits until {@code name} is UP with an address (at least {@code attempt}); returns its status. */
+    private JsonNode awaitUp(String name, int attempt) throws Exception {
+        long deadline = System.nanoTime() + UP.toNanos();
+        JsonNode last = null;
+        while (System.nanoTime() < deadline) {
+            JsonNode status = request("{\"cmd\":\"status\"}");
+            last = status;
+            JsonNode p = peer(status, name);
+            if (p != null && p.path("state").asText().equals("UP") && !p.path("local").isNull()
+                    && !p.path("interface").isNull() && p.path("attempt").asInt() >= attempt) {
+                return p;
+            }
+            Thread.sleep(300);
+        }
+        fail(name + " not UP (attempt >= " + attempt + "): " + last + "\n" + daemon.log());
+        return null;
+    }
+
+    private int closedSessions() {
+        Matcher m = CLOSED.matcher(server.log());
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+
+    private void awaitClosed(int total) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (closedSessions() < total && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertEquals(total, closedSessions(), server.log());
+    }
+
+    @Test
+    void threePeersInOneDaemon_downUpRedialAndSigterm() throws Exception {
+        Path etc = TempDirs.etc(root, "client");
+        run = Files.createDirectories(root.resolve("run"));
+        TempDirs.secrets(etc, "alice", "*", "s3cret");
+        Files.createDirectories(etc.resolve("peers"));
+        for (String name : PEERS) {
+            Files.writeString(etc.resolve("peers/" + name), "plugin rp-pppoe.so\nnic-veth0\nuser alice\nnoauth\n"
+                    + "rp_pppoe_service internet\nusepeerdns\npersist\nholdoff 1\nmaxfail 0\n");
+        }
+        Files.writeString(etc.resolve("jppp.conf"), "jppp.peers = [ provider1, provider2 ]\n");
+        daemon = PppdProcess.start(clientNs.prefix(List.of(Repo.root().resolve("bin/jpppd").toString(),
+                "--peer", "provider3")), etc, run);
+        daemon.awaitLog("control socket " + run.resolve("jppp.sock"), Duration.ofSeconds(60));
+
+        Set<String> interfaces = new HashSet<>();
+        Set<String> addresses = new HashSet<>();
+        for (String name : PEERS) {
+            JsonNode p = awaitUp(name, 1);
+            interfaces.add(p.path("interface").asText());
+            addresses.add(p.path("local").asText());
+            assertEquals("10.99.0.1", p.path("remote").asText(), p.toString());
+            assertEquals("10.99.0.53", p.path("dns").path(0).asText(), p.toString());
+            assertEquals("NETWORK", p.path("phase").asText(), p.toString());
+        }
+        assertEquals(3, interfaces.size(), interfaces.toString());
+        assertEquals(3, addresses.size(), addresses.toString());
+        for (String ifname : interfaces) {
+            String out = clientNs.exec("ping", "-n", "-c", "2", "-W", "2", "-i", "0.3", "-I", ifname, "10.99.0.1")
+                    .output();
+            assertTrue(out.contains("2 received"), ifname + ": " + out);
+        }
+        // The pings went out through the interface: the peer got them (tx) and answered (rx).
+        JsonNode afterPing = peer(request("{\"cmd\":\"status\",\"peer\":\"provider1\"}"), "provider1");
+        assertTrue(afterPing.path("tx_packets").asLong() >= 2, afterPing.toString());
+        assertTrue(afterPing.path("rx_packets").asLong() >= 2, afterPing.toString());
+        assertTrue(afterPing.path("uptime_s").isNumber(), afterPing.toString());
+
+        String log = daemon.log();
+        assertTrue(Pattern.compile("(?m)^provider1: Connect: ppp\\d+ <--> veth0$").matcher(log).find(), log);
+        assertTrue(Pattern.compile("(?m)^provider2: local  IP address 10\\.99\\.0\\.\\d+$").matcher(log).find(), log);
+
+        int closed = closedSessions();
+        JsonNode down = request("{\"cmd\":\"down\",\"peer\":\"provider2\"}");
+        assertTrue(down.path("ok").asBoolean(), down.toString());
+        awaitClosed(closed + 1);
+        server.awaitLog(": Received PADT", Duration.ofSeconds(10));
+        JsonNode gone = request("{\"cmd\":\"status\",\"peer\":\"provider2\"}");
+        assertEquals("no such peer: provider2", gone.path("error").asText(), gone.toString());
+        JsonNode all = request("{\"cmd\":\"status\"}");
+        assertEquals("UP", peer(all, "provider1").path("state").asText(), all.toString());
+        assertEquals("UP", peer(all, "provider3").path("state").asText(), all.toString());
+        assertEquals(2, all.path("peers").size(), all.toString());
+
+        JsonNode up = request("{\"cmd\":\"up\",\"peer\":\"provider2\"}");
+        assertTrue(up.path("ok").asBoolean(), up.toString());
+        awaitUp("provider2", 1);
+
+        int attemptBefore = peer(request("{\"cmd\":\"status\"}"), "provider1").path("attempt").asInt();
+        JsonNode redial = request("{\"cmd\":\"redial\",\"peer\":\"provider1\"}");
+        assertTrue(redial.path("ok").asBoolean(), redial.toString());
+        JsonNode again = awaitUp("provider1", attemptBefore + 1);
+        assertEquals(attemptBefore + 1, again.path("attempt").asInt(), again.toString());
+
+        JsonNode bad = request("{\"cmd\":");
+        assertFalse(bad.path("ok").asBoolean(), bad.toString());
+        assertTrue(bad.path("error").asText().startsWith("bad request: "), bad.toString());
+
+        int expectedClosed = closedSessions() + 3;
+        daemon.terminate();
+        assertEquals(5, daemon.awaitExit(Duration.ofSeconds(60)), daemon.log());
+        awaitClosed(expectedClosed);
+        assertFalse(Files.exists(run.resolve("jppp.sock")), "socket left behind");
+        assertFalse(Files.exists(run.resolve("jpppd.pid")), "pid file left behind");
+        String links = clientNs.exec("ip", "-o", "link", "show").output();
+        assertFalse(Pattern.compile(": ppp\\d+[:@]").matcher(links).find(), links);
+        assertNotEquals(-1, daemon.log().indexOf("Terminating on signal 15"), daemon.log());
+    }
+}
