@@ -78,8 +78,7 @@ class PeerSupervisorTest {
 
     /** pppd's options as the options file gives them. */
     private static SupervisorSettings pppd(boolean persist, int holdoff, int maxfail, int idle, int maxconnect) {
-        return SupervisorSettings.from(new LinkControlSettings(persist, holdoff, maxfail, false, idle, maxconnect,
-                Optional.empty()));
+        return SupervisorSettings.from(new LinkControlSettings(persist, holdoff, maxfail, false, idle, maxconnect));
     }
 
     private static SupervisorSettings persist(int holdoff, int maxfail) {
@@ -204,8 +203,7 @@ class PeerSupervisorTest {
 
     @Test
     void demandWithoutPersist_redialsAsPppdDemandImpliesPersist() {
-        Peer p = new Peer(SupervisorSettings.from(new LinkControlSettings(false, 5, 10, true, 0, 0,
-                Optional.empty())));
+        Peer p = new Peer(SupervisorSettings.from(new LinkControlSettings(false, 5, 10, true, 0, 0)));
         p.session(1).fail();
         assertEquals(Duration.ofSeconds(5), p.holdingOff(2));
         p.dialsAfter(Duration.ofSeconds(5), 2);
@@ -215,8 +213,7 @@ class PeerSupervisorTest {
 
     @Test
     void persist_holdsOffThirtySecondsEveryTimeWithPppdDefaults() {
-        Peer p = new Peer(SupervisorSettings.from(new LinkControlSettings(true, 30, 10, false, 0, 0,
-                Optional.empty())));
+        Peer p = new Peer(SupervisorSettings.from(new LinkControlSettings(true, 30, 10, false, 0, 0)));
         Peer.Session s = p.session(1);
         for (int next = 2; next <= 5; next++) {
             s.fail();
@@ -250,7 +247,7 @@ class PeerSupervisorTest {
         // u = 0 gives -20 %, u near 1 gives +20 %, u = 0.5 no jitter.
         ScriptedRandom random = new ScriptedRandom(0.0, 0.99999, 0.5, 0.0, 0.99999, 0.5, 0.0);
         SupervisorSettings settings = SupervisorSettings.from(
-                new LinkControlSettings(true, 10, 0, false, 0, 0, Optional.empty()), 60, 2.0);
+                new LinkControlSettings(true, 10, 0, false, 0, 0), 60, 2.0);
         Peer p = new Peer(settings, random);
         long[] expectedMillis = {8_000, 24_000, 40_000, 48_000, 60_000, 60_000, 48_000};
         Peer.Session s = p.session(1);
@@ -268,7 +265,7 @@ class PeerSupervisorTest {
 
     /** Holdoff 10 s, factor 2, max 60 s, no jitter (u = 0.5): 10, 20, then 40 or back to 10. */
     private Peer backoffPeer() {
-        return new Peer(SupervisorSettings.from(new LinkControlSettings(true, 10, 0, false, 0, 0, Optional.empty()),
+        return new Peer(SupervisorSettings.from(new LinkControlSettings(true, 10, 0, false, 0, 0),
                 60, 2.0), new ScriptedRandom(0.5));
     }
 
