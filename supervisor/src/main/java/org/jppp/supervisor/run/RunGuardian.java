@@ -7,16 +7,18 @@ import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.stream.Materializer;
 import org.jppp.actors.ExitStatus;
 import org.jppp.actors.PppdLog;
 import org.jppp.actors.session.PeerSession;
 import org.jppp.supervisor.peer.PeerSupervisor;
 import org.jppp.supervisor.peer.SupervisorSettings;
+import org.jppp.supervisor.peer.TrafficTrigger;
 
 /**
  * The guardian of a run's actor system: runs the {@link PeerSupervisor} (persist, holdoff, maxfail,
- * maxconnect) over the run's {@link Attempts}, configures each attempt's interface when IPCP comes
- * up, closes an attempt when its session finished, turns signals into the supervisor's Stop or
+ * maxconnect, idle, demand) over the run's {@link Attempts}, which also give it the idle time and
+ * the demand trigger from the peer's interface; configures the interface when IPCP comes up, closes an attempt when its session finished, turns signals into the supervisor's Stop or
  * Redial, and completes {@code exit} with the supervisor's pppd exit status once everything is
  * closed.
  */
@@ -43,8 +45,10 @@ final class RunGuardian extends AbstractBehavior<RunGuardian.Command> {
         this.attempts = attempts;
         this.redials = supervision.redials();
         this.exit = exit;
-        // No data-path idle counter yet: the link never counts as idle (see docs/run.md).
-        this.supervisor = ctx.spawn(PeerSupervisor.create(supervision, PeerSupervisor.Wiring.of(attempts, () -> 0L),
+        attempts.start(Materializer.matFromSystem(ctx.getSystem()));
+        PeerSupervisor.Wiring wiring = PeerSupervisor.Wiring.of(attempts, attempts,
+                supervision.demand() ? attempts : TrafficTrigger.NONE);
+        this.supervisor = ctx.spawn(PeerSupervisor.create(supervision, wiring,
                 ctx.messageAdapter(PeerSupervisor.Report.class, FromSupervisor::new)), "peer");
     }
 

@@ -1,0 +1,19 @@
+package org.jppp.supervisor.peer;
+
+/**
+ * Dial-on-demand's wait for traffic (the loop in pppd's main.c that sits in the Dormant phase
+ * until the demand loopback yields a packet worth dialling for). The data path queues packets
+ * from the call on and reports the first one once; the supervisor hears one message per waiting
+ * period, never one per packet.
+ */
+@FunctionalInterface
+public interface TrafficTrigger {
+
+    /** Start queueing; call {@code onTraffic} once (from any thread; it only sends a message). */
+    void awaitTraffic(Runnable onTraffic);
+
+    /** For peers without demand, which never wait. */
+    TrafficTrigger NONE = onTraffic -> {
+        throw new IllegalStateException("this peer does not dial on demand");
+    };
+}
