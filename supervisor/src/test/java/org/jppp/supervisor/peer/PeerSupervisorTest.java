@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
@@ -90,6 +92,9 @@ class PeerSupervisorTest {
         final FakeSessions fakes = new FakeSessions(kit);
         final TestProbe<Report> reports = kit.createTestProbe();
         final AtomicLong idleSeconds = new AtomicLong();
+        /** The demand trigger armed last, and how many times one was armed. */
+        final AtomicReference<Runnable> armed = new AtomicReference<>();
+        final AtomicInteger arms = new AtomicInteger();
         final ActorRef<PeerSupervisor.Command> ref;
 
         Peer(SupervisorSettings settings) {
@@ -97,9 +102,28 @@ class PeerSupervisorTest {
         }
 
         Peer(SupervisorSettings settings, RandomGenerator random) {
+            TrafficTrigger traffic = onTraffic -> {
+                armed.set(onTraffic);
+                arms.incrementAndGet();
+            };
             ref = kit.spawn(PeerSupervisor.create(settings,
-                    new PeerSupervisor.Wiring(fakes, idleSeconds::get, random, CLOCK), reports.getRef()));
+                    new PeerSupervisor.Wiring(fakes, idleSeconds::get, traffic, random, CLOCK), reports.getRef()));
             running.add(ref);
+        }
+
+        /** The data path reports traffic through the trigger armed {@code nth} (from 1). */
+        void traffic(int nth) {
+            awaitWaiting(nth);
+            armed.get().run();
+        }
+
+        /** Waiting period {@code nth} has begun (a session's end reaches the supervisor asynchronously). */
+        void awaitWaiting(int nth) {
+            for (int i = 0; i < 100 && arms.get() < nth; i++) {
+                fakes.spawned.expectNoMessage(Duration.ofMillis(20));
+            }
+            assertEquals(State.WAITING, status().state());
+            assertEquals(nth, arms.get(), "waiting periods");
         }
 
         Session session(int attempt) {
@@ -201,12 +225,93 @@ class PeerSupervisorTest {
         assertEquals(State.STOPPED, p.status().state());
     }
 
+    // ---- demand ----
+
+    private static SupervisorSettings demand(int holdoff, int idle) {
+        return SupervisorSettings.from(new LinkControlSettings(false, holdoff, 10, true, idle, 0));
+    }
+
     @Test
-    void demandWithoutPersist_redialsAsPppdDemandImpliesPersist() {
-        Peer p = new Peer(SupervisorSettings.from(new LinkControlSettings(false, 5, 10, true, 0, 0)));
+    void demand_waitsForTrafficBeforeTheFirstDial() {
+        Peer p = new Peer(demand(5, 0));
+        p.noDialFor(Duration.ofMinutes(10));
+        Snapshot waiting = p.status();
+        assertEquals(State.WAITING, waiting.state());
+        assertEquals(0, waiting.attempt());
+        assertEquals(1, p.arms.get(), "one trigger per waiting period, not one per packet");
+        LoggingTestKit.info("Starting link").withLoggerName(PppdLog.NAME)
+                .expect(kit.system(), () -> {
+                    p.traffic(1);
+                    return null;
+                });
+        p.session(1);
+        assertEquals(State.DIALING, p.status().state());
+    }
+
+    @Test
+    void demandWithoutPersist_holdsOffThenWaitsForTrafficAgain() {
+        Peer p = new Peer(demand(5, 0));
+        p.traffic(1);
         p.session(1).fail();
         assertEquals(Duration.ofSeconds(5), p.holdingOff(2));
-        p.dialsAfter(Duration.ofSeconds(5), 2);
+        assertEquals(State.HOLDOFF, p.status().state());
+        p.noDialFor(Duration.ofSeconds(5));
+        p.traffic(2);
+        p.session(2);
+    }
+
+    @Test
+    void demand_idleTimeoutWaitsAgainWithoutHoldoff() {
+        Peer p = new Peer(demand(30, 5));
+        p.traffic(1);
+        Peer.Session s = p.session(1);
+        s.up();
+        p.idleSeconds.set(5);
+        time.timePasses(Duration.ofSeconds(5));
+        s.expectClosed("Link inactive");
+        p.noDialFor(Duration.ofMinutes(1));
+        Snapshot waiting = p.status();
+        assertEquals(State.WAITING, waiting.state());
+        assertEquals(new Exit(ExitStatus.EXIT_IDLE_TIMEOUT, "Link inactive"), waiting.lastExit().orElseThrow());
+        assertEquals(Optional.empty(), waiting.holdoff());
+        p.traffic(2);
+        p.session(2);
+    }
+
+    @Test
+    void demand_staleTriggerOfAnEarlierWaitDialsNothing() {
+        Peer p = new Peer(demand(0, 0));
+        p.traffic(1);
+        Runnable first = p.armed.get();
+        p.session(1).fail();
+        p.awaitWaiting(2);
+        first.run();
+        p.noDialFor(Duration.ofSeconds(1));
+        p.traffic(2);
+        p.session(2);
+    }
+
+    @Test
+    void demand_redialWhileWaitingDoesNothingAndStopEndsWithUserRequest() {
+        Peer p = new Peer(demand(5, 0));
+        p.tell(new PeerSupervisor.Redial());
+        p.noDialFor(Duration.ofSeconds(1));
+        assertEquals(State.WAITING, p.status().state());
+        p.tell(new PeerSupervisor.Stop());
+        assertEquals(new Stopped(ExitStatus.EXIT_USER_REQUEST, "User request"), p.stopped());
+    }
+
+    @Test
+    void demand_redialOfAnUpLinkHangsUpAndWaitsWithoutHoldoff() {
+        Peer p = new Peer(demand(30, 0));
+        p.traffic(1);
+        Peer.Session s = p.session(1);
+        s.up();
+        p.tell(new PeerSupervisor.Redial());
+        s.expectClosed("User request");
+        p.noDialFor(Duration.ofSeconds(1));
+        p.traffic(2);
+        p.session(2);
     }
 
     // ---- holdoff (pppd) ----
