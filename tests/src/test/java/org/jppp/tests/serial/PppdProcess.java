@@ -81,6 +81,11 @@ public final class PppdProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** The process id ({@code ip netns exec} exec's into java, so it is the pppd's own). */
+    public long pid() {
+        return process.pid();
+    }
+
     /** SIGTERM, as a user's {@code kill} (the namespace's {@code ip netns exec} exec'd into java). */
     public void terminate() {
         process.destroy();
