@@ -413,6 +413,9 @@ public final class PeerSupervisor extends AbstractBehavior<PeerSupervisor.Comman
         if (!reachedUp || crashed) {
             failures++;
         }
+        if (settings.demand()) {
+            wiring.traffic().discard();
+        }
         if (stopRequested || !settings.redials()) {
             return stop(exit);
         }

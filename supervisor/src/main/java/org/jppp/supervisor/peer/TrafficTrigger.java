@@ -12,6 +12,14 @@ public interface TrafficTrigger {
     /** Start queueing; call {@code onTraffic} once (from any thread; it only sends a message). */
     void awaitTraffic(Runnable onTraffic);
 
+    /**
+     * A link ended: forget what is queued and refuse packets until the next wait (pppd's
+     * demand_discard, then NPMODE_ERROR through the holdoff). Called by the supervisor before it
+     * holds off or waits, so the two never cross.
+     */
+    default void discard() {
+    }
+
     /** For peers without demand, which never wait. */
     TrafficTrigger NONE = onTraffic -> {
         throw new IllegalStateException("this peer does not dial on demand");

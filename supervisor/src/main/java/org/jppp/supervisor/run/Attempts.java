@@ -122,12 +122,21 @@ final class Attempts implements SessionFactory, IdleProbe, TrafficTrigger {
     }
 
     /**
-     * The attempt's session finished: close what it opened. Packets to the interface are dropped
-     * until the next link, or until the supervisor waits for traffic again (pppd's demand_discard).
+     * The attempt's session finished: close what it opened. Without demand, packets to the
+     * interface are dropped until the next link; with demand the supervisor discards the queue
+     * itself ({@link #discard}), ordered with its next wait.
      */
     void finished(int attempt) {
-        iface.drop();
+        if (!settings.link().demand()) {
+            iface.drop();
+        }
         close(List.of(attempt));
+    }
+
+    /** Demand: a link ended; the supervisor says so before it holds off or waits again. */
+    @Override
+    public void discard() {
+        iface.drop();
     }
 
     /** The run's streams can start: the interface's IP side, if the interface exists already. */

@@ -95,6 +95,7 @@ class PeerSupervisorTest {
         /** The demand trigger armed last, and how many times one was armed. */
         final AtomicReference<Runnable> armed = new AtomicReference<>();
         final AtomicInteger arms = new AtomicInteger();
+        final AtomicInteger discards = new AtomicInteger();
         final ActorRef<PeerSupervisor.Command> ref;
 
         Peer(SupervisorSettings settings) {
@@ -102,9 +103,17 @@ class PeerSupervisorTest {
         }
 
         Peer(SupervisorSettings settings, RandomGenerator random) {
-            TrafficTrigger traffic = onTraffic -> {
-                armed.set(onTraffic);
-                arms.incrementAndGet();
+            TrafficTrigger traffic = new TrafficTrigger() {
+                @Override
+                public void awaitTraffic(Runnable onTraffic) {
+                    armed.set(onTraffic);
+                    arms.incrementAndGet();
+                }
+
+                @Override
+                public void discard() {
+                    discards.incrementAndGet();
+                }
             };
             ref = kit.spawn(PeerSupervisor.create(settings,
                     new PeerSupervisor.Wiring(fakes, idleSeconds::get, traffic, random, CLOCK), reports.getRef()));
@@ -255,6 +264,8 @@ class PeerSupervisorTest {
         p.session(1).fail();
         assertEquals(Duration.ofSeconds(5), p.holdingOff(2));
         assertEquals(State.HOLDOFF, p.status().state());
+        assertEquals(1, p.discards.get(), "the queue is discarded before the holdoff");
+        assertEquals(1, p.arms.get(), "no wait during the holdoff");
         p.noDialFor(Duration.ofSeconds(5));
         p.traffic(2);
         p.session(2);
