@@ -49,7 +49,7 @@ class SessionSettingsMapperTest {
                 new ControlCounters("ipcp", 3, 10, 2, 5));
         org.jppp.protocol.config.Ipv6cpSettings ipv6 = new org.jppp.protocol.config.Ipv6cpSettings(true,
                 OptionalLong.of(1), OptionalLong.empty(), false, false, false, new ControlCounters("ipv6cp", 3, 10, 2, 5));
-        return new PppdSettings(a, lcp, ipcp, ipv6, new LinkControlSettings(false, 0, 10, false, 0, 0, Optional.empty()),
+        return new PppdSettings(a, lcp, ipcp, ipv6, new LinkControlSettings(false, 0, 10, false, 0, 0),
                 new IdentitySettings(Optional.empty(), Optional.empty(), OptionalInt.empty(), Optional.empty()),
                 new LoggingSettings(0, 0, Optional.empty(), OptionalInt.empty(), false, Detach.NODETACH, false, false),
                 new DeviceSettings(Optional.empty(), OptionalInt.empty(), Optional.empty(), false, Optional.empty(),

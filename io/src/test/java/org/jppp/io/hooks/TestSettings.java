@@ -36,7 +36,7 @@ final class TestSettings {
                 false, 0, true, List.of(), List.of(), Optional.empty(), false, counters("ipcp"));
         Ipv6cpSettings ipv6 = new Ipv6cpSettings(true, OptionalLong.empty(), OptionalLong.empty(), false, false,
                 false, counters("ipv6cp"));
-        LinkControlSettings link = new LinkControlSettings(false, 0, 10, false, 0, 0, Optional.empty());
+        LinkControlSettings link = new LinkControlSettings(false, 0, 10, false, 0, 0);
         IdentitySettings identity = new IdentitySettings(linkname, Optional.of("office"), OptionalInt.empty(),
                 Optional.empty());
         LoggingSettings logging = new LoggingSettings(0, 0, Optional.empty(), OptionalInt.empty(), false,

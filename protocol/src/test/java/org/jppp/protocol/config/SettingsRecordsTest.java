@@ -49,7 +49,7 @@ class SettingsRecordsTest {
     @Test
     void linkControlRefusesNegativeTimes() {
         assertEquals("holdoff value must be >= 0 (got -1)", assertThrows(IllegalArgumentException.class,
-                () -> new LinkControlSettings(false, -1, 10, false, 0, 0, Optional.empty())).getMessage());
+                () -> new LinkControlSettings(false, -1, 10, false, 0, 0)).getMessage());
     }
 
     @Test

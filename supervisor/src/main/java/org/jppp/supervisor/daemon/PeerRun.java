@@ -24,6 +24,7 @@ import org.jppp.actors.session.SessionSettings;
 import org.jppp.actors.session.UpDetails;
 import org.jppp.io.loop.EventLoop;
 import org.jppp.protocol.config.PppdSettings;
+import org.jppp.protocol.demand.IpSwitch;
 import org.jppp.protocol.wire.PppProtocol;
 import org.jppp.supervisor.peer.PeerSupervisor;
 import org.jppp.supervisor.peer.SupervisorSettings;
@@ -32,6 +33,7 @@ import org.jppp.supervisor.run.Attempt;
 import org.jppp.supervisor.run.Attempts;
 import org.jppp.supervisor.run.Connection;
 import org.jppp.supervisor.run.LinkSetupException;
+import org.jppp.supervisor.run.PppInterface;
 import org.jppp.supervisor.run.RunGuardian;
 import org.jppp.supervisor.run.SessionConfig;
 import org.jppp.supervisor.run.TtyConnection;
@@ -64,7 +66,8 @@ public final class PeerRun extends AbstractBehavior<PeerRun.Command> {
     /** To the manager: the peer's run is over (everything it opened is closed). */
     public record Ended(String name, int exitStatus, String reason) { }
 
-    private record Opened(Attempt first) implements Command { }
+    /** The first attempt is open (empty with demand: the interface is, and waits for traffic). */
+    private record Opened(Optional<Attempt> first) implements Command { }
 
     private record OpenFailed(int exitStatus, String message) implements Command { }
 
@@ -89,6 +92,8 @@ public final class PeerRun extends AbstractBehavior<PeerRun.Command> {
     private final SupervisorSettings supervision;
     private final SessionSettings sessionSettings;
     private final Connection.Opener opener;
+    /** The peer's interface, kept across its redials (pppd keeps its unit). */
+    private final PppInterface iface;
     private Future<?> opening;
     private Optional<ActorRef<RunGuardian.Command>> guardian = Optional.empty();
     private Optional<Attempts> attempts = Optional.empty();
@@ -118,11 +123,19 @@ public final class PeerRun extends AbstractBehavior<PeerRun.Command> {
         this.sessionSettings = sessionSettings;
         this.supervision = SupervisorSettings.from(settings.link());
         this.opener = opener(settings, shared.lines(), hostUniq(index));
-        CompletableFuture<Attempt> first = new CompletableFuture<>();
+        this.iface = new PppInterface(shared.loop(), settings, IpSwitch.DEFAULT_QUEUE_LIMIT);
+        CompletableFuture<Optional<Attempt>> first = new CompletableFuture<>();
         opening = shared.dialer().submit(() -> {
             MDC.setContextMap(mdc);
             try {
-                first.complete(Attempt.open(settings, shared.etcDir(), shared.loop(), opener));
+                if (supervision.demand()) {
+                    // pppd's demand_conf: the unit exists and is up before any dial.
+                    iface.create();
+                    PppdLog.LOG.info("Using interface {}", iface.name());
+                    first.complete(Optional.empty());
+                } else {
+                    first.complete(Optional.of(Attempt.open(settings, shared.etcDir(), shared.loop(), opener, iface)));
+                }
             } catch (Throwable e) {
                 first.completeExceptionally(e);
             } finally {
@@ -177,11 +190,13 @@ public final class PeerRun extends AbstractBehavior<PeerRun.Command> {
     private Behavior<Command> onOpened(Opened m) {
         opening = null;
         if (stopRequested) {
-            closeThenEnd(CompletableFuture.runAsync(m.first()::close, shared.dialer()), ExitStatus.EXIT_USER_REQUEST,
-                    "User request");
+            closeThenEnd(CompletableFuture.runAsync(() -> {
+                m.first().ifPresent(Attempt::close);
+                iface.close();
+            }, shared.dialer()), ExitStatus.EXIT_USER_REQUEST, "User request");
             return this;
         }
-        return run(m.first());
+        return run(m.first().orElse(null));
     }
 
     private Behavior<Command> onOpenFailed(OpenFailed m) {
@@ -189,18 +204,18 @@ public final class PeerRun extends AbstractBehavior<PeerRun.Command> {
         if (!m.message().isEmpty()) {
             PppdLog.LOG.error(m.message());
         }
-        if (stopRequested) {
-            return end(ExitStatus.EXIT_USER_REQUEST, "User request");
-        }
-        if (supervision.redials()) {
+        if (supervision.redials() && !stopRequested) {
             // persist: the supervisor dials again after its holdoff, as for a later attempt.
             return run(null);
         }
-        return end(m.exitStatus(), m.message().isEmpty() ? "connect failed" : m.message());
+        int status = stopRequested ? ExitStatus.EXIT_USER_REQUEST : m.exitStatus();
+        String reason = stopRequested ? "User request" : m.message().isEmpty() ? "connect failed" : m.message();
+        closeThenEnd(CompletableFuture.runAsync(iface::close, shared.dialer()), status, reason);
+        return this;
     }
 
     private Behavior<Command> run(Attempt first) {
-        Attempts all = new Attempts(settings, shared.etcDir(), shared.loop(), sessionSettings, opener, first, mdc);
+        Attempts all = new Attempts(settings, shared.etcDir(), shared.loop(), sessionSettings, opener, iface, first, mdc);
         attempts = Optional.of(all);
         CompletableFuture<Integer> exit = new CompletableFuture<>();
         guardian = Optional.of(getContext().spawn(Mdc.with(mdc, RunGuardian.create(supervision, all, exit,

@@ -29,6 +29,21 @@ final class Arguments {
         return (int) v;
     }
 
+    /** A factor of at least 1 in plain decimal notation (2, 1.5): jppp's holdoff-backoff. */
+    static double factor(String option, String word) throws OptionException {
+        double v;
+        try {
+            v = word.matches("[0-9]+(\\.[0-9]+)?") ? Double.parseDouble(word) : Double.NaN;
+        } catch (NumberFormatException e) {
+            v = Double.NaN;
+        }
+        if (!(v >= 1.0) || Double.isInfinite(v)) {
+            throw new OptionException("invalid numeric parameter '" + word + "' for " + option
+                    + " option (expected a number >= 1, such as 2 or 1.5)");
+        }
+        return v;
+    }
+
     /** A 32-bit hex number, with or without 0x (asyncmap). */
     static int hex32(String option, String word) throws OptionException {
         long v = unsigned(word, 16);

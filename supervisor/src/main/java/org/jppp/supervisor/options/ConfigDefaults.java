@@ -92,6 +92,13 @@ public final class ConfigDefaults {
             case INCREMENT -> checked(where, spec.name(), pppd.getInt(path), Limits.NON_NEGATIVE);
             case INT -> checked(where, spec.name(), pppd.getInt(path), spec.range());
             case STRING -> pppd.getString(path);
+            case DECIMAL -> {
+                double v = pppd.getDouble(path);
+                if (!(v >= 1.0) || Double.isInfinite(v)) {
+                    throw new OptionException(where + v + " (expected a number >= 1)");
+                }
+                yield v;
+            }
             default -> throw new OptionException(where + "this option cannot have a default");
         };
     }

@@ -25,6 +25,8 @@ public record OptionSpec(String name, Kind kind, String key, Object value, IntRa
         INCREMENT,
         /** A decimal, octal (0…) or hex (0x…) integer in {@code range}, as C's strtoul base 0. */
         INT,
+        /** A decimal number of at least 1, such as 2 or 1.5 (jppp's holdoff-backoff). */
+        DECIMAL,
         /** A hex number ORed into the key (asyncmap). */
         HEX_OR,
         /** A string. */

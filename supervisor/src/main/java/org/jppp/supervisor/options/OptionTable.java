@@ -84,7 +84,7 @@ public final class OptionTable {
     }
 
     /** Integer options that have no value until given (pppd leaves them unset). */
-    private static final Set<String> OPTIONAL_INTS = Set.of("mtu", "unit", "logfd");
+    private static final Set<String> OPTIONAL_INTS = Set.of("mtu", "unit", "logfd", "holdoff-max");
 
     private static List<OptionSpec> build() {
         Builder b = new Builder();
@@ -94,11 +94,16 @@ public final class OptionTable {
         b.flag("persist", "persist", true, "redial after the link ends");
         b.flag("nopersist", "persist", false, "exit after the link ends (default)");
         b.num("holdoff", Limits.NON_NEGATIVE, "seconds to wait before redialling");
+        b.add(new OptionSpec("holdoff-max", Kind.INT, "holdoff-max", null, Limits.NON_NEGATIVE,
+                "jppp: cap in seconds of a holdoff grown by holdoff-backoff (default: holdoff)", false));
+        b.add(new OptionSpec("holdoff-backoff", Kind.DECIMAL, "holdoff-backoff", null, null,
+                "jppp: multiply each further holdoff in a row by this factor, with ±20 % jitter (default 1)", false));
         b.num("maxfail", Limits.NON_NEGATIVE, "give up after this many failed attempts (0: never)");
         b.flag("demand", "demand", true, "bring the link up only when traffic needs it");
         b.num("idle", Limits.NON_NEGATIVE, "disconnect after this many idle seconds (0: never)");
         b.num("maxconnect", Limits.NON_NEGATIVE, "disconnect after this many seconds (0: never)");
-        b.str("active-filter", "pcap expression of packets that count as activity (kept, not applied)");
+        b.spec("active-filter", Kind.UNSUPPORTED, null,
+                "not supported by jppp: idle and demand count every IP packet (pppd's rules without a filter)");
         b.str("linkname", "name of the link, used for the pid file ppp-NAME.pid");
         b.str("ipparam", "extra parameter passed to the ip-up/ip-down scripts");
         b.num("unit", Limits.NON_NEGATIVE, "ppp unit number (ppp<unit>)");

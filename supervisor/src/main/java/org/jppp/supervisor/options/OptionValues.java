@@ -85,6 +85,11 @@ public final class OptionValues {
         return get(key).map(Integer.class::cast);
     }
 
+    /** A {@link OptionSpec.Kind#DECIMAL} value; 1 when unset (jppp's factors default to none). */
+    public double decimal(String key) {
+        return get(key).map(Number.class::cast).map(Number::doubleValue).orElse(1.0);
+    }
+
     public Optional<String> string(String key) {
         return get(key).map(String.class::cast);
     }

@@ -121,7 +121,8 @@ public final class OptionsLoader {
         }
         OptionSpec spec = found.get();
         if (spec.kind() == Kind.UNSUPPORTED) {
-            throw new OptionException("option '" + word + "' is not supported by jppp");
+            // The row's help is "not supported by jppp", with the reason after a colon where one helps.
+            throw new OptionException("option '" + word + "' is " + spec.help());
         }
         if (i + spec.arguments() >= words.size()) {
             throw new OptionException("too few parameters for option '" + word + "'");
@@ -144,6 +145,10 @@ public final class OptionsLoader {
             case INT -> {
                 int v = Arguments.integer(name, arg, spec.range());
                 values.put(key, v, name + " " + v, source);
+            }
+            case DECIMAL -> {
+                double v = Arguments.factor(name, arg);
+                values.put(key, v, name + " " + arg, source);
             }
             case HEX_OR -> {
                 int v = Arguments.hex32(name, arg) | values.optionalInt(key).orElse(0);

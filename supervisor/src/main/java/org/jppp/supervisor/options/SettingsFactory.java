@@ -92,7 +92,8 @@ public final class SettingsFactory {
 
     private static LinkControlSettings link(OptionValues v) {
         return new LinkControlSettings(v.bool("persist"), v.integer("holdoff"), v.integer("maxfail"),
-                v.bool("demand"), v.integer("idle"), v.integer("maxconnect"), v.string("active-filter"));
+                v.bool("demand"), v.integer("idle"), v.integer("maxconnect"), optionalInt(v, "holdoff-max"),
+                v.decimal("holdoff-backoff"));
     }
 
     private static IdentitySettings identity(OptionValues v) {

@@ -37,8 +37,10 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  * <li><b>persist, demand</b>: without either, the first ended session stops the supervisor with
- *     that session's exit status. demand only implies persist here; waiting for traffic before
- *     dialling belongs to the data path.</li>
+ *     that session's exit status. demand implies persist and adds a {@link State#WAITING} state
+ *     before every dial, pppd's Dormant phase: the supervisor asks its {@link TrafficTrigger}
+ *     once, and dials ({@code Starting link}) when the data path says a packet worth dialling for
+ *     is queued. A holdoff, when one applies, comes before the wait, as in pppd's main loop.</li>
  * <li><b>maxfail</b>: an attempt fails unless a network protocol came up on it (pppd counts
  *     {@code unsuccess} up on each pass and np_up zeroes it). After {@code maxfail} failures in a
  *     row the supervisor stops with the last failure's exit status; 0 never gives up. pppd logs
@@ -87,6 +89,9 @@ public final class PeerSupervisor extends AbstractBehavior<PeerSupervisor.Comman
 
     private enum TimerFired implements Command { INSTANCE }
 
+    /** The data path queued a packet worth dialling for, during waiting period {@code period}. */
+    private record TrafficSeen(int period) implements Command { }
+
     /** What the supervisor's parent hears. */
     public sealed interface Report { }
 
@@ -99,7 +104,7 @@ public final class PeerSupervisor extends AbstractBehavior<PeerSupervisor.Comman
     /** The supervisor gave up, or was told to stop: exit with {@code exitStatus}. */
     public record Stopped(int exitStatus, String reason) implements Report { }
 
-    public enum State { DIALING, UP, HOLDOFF, STOPPED }
+    public enum State { WAITING, DIALING, UP, HOLDOFF, STOPPED }
 
     /** How an attempt ended. */
     public record Exit(int status, String reason) { }
@@ -120,9 +125,19 @@ public final class PeerSupervisor extends AbstractBehavior<PeerSupervisor.Comman
     }
 
     /** What the supervisor needs from outside; random and clock are injected for tests. */
-    public record Wiring(SessionFactory sessions, IdleProbe idle, RandomGenerator random, Clock clock) {
+    public record Wiring(SessionFactory sessions, IdleProbe idle, TrafficTrigger traffic, RandomGenerator random,
+                         Clock clock) {
+        /** Without demand dialling. */
+        public Wiring(SessionFactory sessions, IdleProbe idle, RandomGenerator random, Clock clock) {
+            this(sessions, idle, TrafficTrigger.NONE, random, clock);
+        }
+
         public static Wiring of(SessionFactory sessions, IdleProbe idle) {
-            return new Wiring(sessions, idle, new SplittableRandom(), Clock.systemUTC());
+            return of(sessions, idle, TrafficTrigger.NONE);
+        }
+
+        public static Wiring of(SessionFactory sessions, IdleProbe idle, TrafficTrigger traffic) {
+            return new Wiring(sessions, idle, traffic, new SplittableRandom(), Clock.systemUTC());
         }
     }
 
@@ -147,6 +162,7 @@ public final class PeerSupervisor extends AbstractBehavior<PeerSupervisor.Comman
     private int failures;
     private int ups;
     private int holdoffStreak;
+    private int waitingPeriod;
     private Optional<ActorRef<PeerSession.Command>> session = Optional.empty();
     private boolean reachedUp;
     private Optional<Exit> finished = Optional.empty();
@@ -170,7 +186,7 @@ public final class PeerSupervisor extends AbstractBehavior<PeerSupervisor.Comman
         this.wiring = wiring;
         this.parent = parent;
         this.sessionEvents = ctx.messageAdapter(PeerSession.Event.class, FromSession::new);
-        dial();
+        next();
     }
 
     @Override
@@ -178,6 +194,7 @@ public final class PeerSupervisor extends AbstractBehavior<PeerSupervisor.Comman
         return newReceiveBuilder()
                 .onMessage(FromSession.class, m -> onSessionEvent(m.event()))
                 .onMessageEquals(TimerFired.INSTANCE, this::onTimer)
+                .onMessage(TrafficSeen.class, this::onTraffic)
                 .onMessage(Redial.class, m -> onRedial())
                 .onMessage(Stop.class, m -> onStop())
                 .onMessage(Status.class, this::onStatus)
@@ -190,6 +207,29 @@ public final class PeerSupervisor extends AbstractBehavior<PeerSupervisor.Comman
     private static Throwable cause(Throwable failure) {
         return failure instanceof ActorInitializationException && failure.getCause() != null
                 ? failure.getCause() : failure;
+    }
+
+    /** The next pass of pppd's main loop: with demand, wait for traffic first. */
+    private Behavior<Command> next() {
+        return settings.demand() ? await() : dial();
+    }
+
+    /** pppd's Dormant phase: one trigger armed per waiting period, so a late one is told apart. */
+    private Behavior<Command> await() {
+        enter(State.WAITING);
+        holdoff = Optional.empty();
+        int period = ++waitingPeriod;
+        ActorRef<Command> self = getContext().getSelf();
+        wiring.traffic().awaitTraffic(() -> self.tell(new TrafficSeen(period)));
+        return this;
+    }
+
+    private Behavior<Command> onTraffic(TrafficSeen m) {
+        if (state != State.WAITING || m.period() != waitingPeriod) {
+            return this;
+        }
+        PppdLog.LOG.info("Starting link");
+        return dial();
     }
 
     /** One pass of pppd's main loop: a fresh incarnation of the link. */
@@ -278,7 +318,7 @@ public final class PeerSupervisor extends AbstractBehavior<PeerSupervisor.Comman
 
     private Behavior<Command> onTimer() {
         if (state == State.HOLDOFF) {
-            return dial();
+            return next();
         }
         if (state == State.UP) {
             callouts.advance().forEach(this::run);
@@ -323,7 +363,12 @@ public final class PeerSupervisor extends AbstractBehavior<PeerSupervisor.Comman
     private Behavior<Command> onRedial() {
         if (state == State.HOLDOFF) {
             timers.cancel(TIMER_KEY);
-            return dial();
+            return next();
+        }
+        if (state == State.WAITING) {
+            // pppd's SIGHUP in the Dormant phase: no link to hang up, and traffic decides the dial.
+            LOG.debug("redial while waiting for traffic: nothing to hang up");
+            return this;
         }
         if (state != State.STOPPED) {
             redialNow = true;
@@ -335,7 +380,7 @@ public final class PeerSupervisor extends AbstractBehavior<PeerSupervisor.Comman
     private Behavior<Command> onStop() {
         return switch (state) {
             case STOPPED -> Behaviors.stopped();
-            case HOLDOFF -> stop(USER_REQUEST);
+            case HOLDOFF, WAITING -> stop(USER_REQUEST);
             case DIALING, UP -> {
                 stopRequested = true;
                 closeSession(USER_REQUEST);
@@ -368,6 +413,9 @@ public final class PeerSupervisor extends AbstractBehavior<PeerSupervisor.Comman
         if (!reachedUp || crashed) {
             failures++;
         }
+        if (settings.demand()) {
+            wiring.traffic().discard();
+        }
         if (stopRequested || !settings.redials()) {
             return stop(exit);
         }
@@ -375,7 +423,7 @@ public final class PeerSupervisor extends AbstractBehavior<PeerSupervisor.Comman
             LOG.info("maxfail {} reached: giving up", settings.maxfail());
             return stop(exit);
         }
-        return redialNow || !holdsOff(exit.status()) ? dial() : holdOff();
+        return redialNow || !holdsOff(exit.status()) ? next() : holdOff();
     }
 
     /** pppd clears need_holdoff only when it cut the link for idleness or for its traffic limit. */
@@ -386,7 +434,7 @@ public final class PeerSupervisor extends AbstractBehavior<PeerSupervisor.Comman
     private Behavior<Command> holdOff() {
         Duration delay = settings.holdoffDelay(holdoffStreak++, wiring.random());
         if (delay.isZero()) {
-            return dial();
+            return next();
         }
         enter(State.HOLDOFF);
         holdoff = Optional.of(delay);

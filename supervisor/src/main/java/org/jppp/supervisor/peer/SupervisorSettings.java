@@ -52,9 +52,9 @@ public record SupervisorSettings(int holdoff, int holdoffMax, double holdoffBack
         }
     }
 
-    /** pppd's behaviour exactly: a constant holdoff. */
+    /** pppd's options plus jppp's {@code holdoff-max} and {@code holdoff-backoff} as the options gave them. */
     public static SupervisorSettings from(LinkControlSettings link) {
-        return from(link, link.holdoff(), 1.0);
+        return from(link, link.holdoffMax().orElse(link.holdoff()), link.holdoffBackoff());
     }
 
     /** pppd's options plus jppp's {@code holdoff-max} and {@code holdoff-backoff}. */

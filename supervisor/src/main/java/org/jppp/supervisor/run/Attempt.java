@@ -2,6 +2,7 @@ package org.jppp.supervisor.run;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.stream.javadsl.Flow;
@@ -13,15 +14,17 @@ import org.jppp.actors.session.UpDetails;
 import org.jppp.io.hooks.LinkParameters;
 import org.jppp.io.loop.EventLoop;
 import org.jppp.protocol.config.PppdSettings;
+import org.jppp.protocol.demand.IpSwitch;
 import org.jppp.protocol.wire.PppProtocol;
 import org.jppp.protocol.wire.TcpMssClamp;
 
 /**
  * What one pass of pppd's main loop opens and closes around a session: the line and its connect
- * step (a {@link Connection}: a tty and its connect script, or a PPPoE session after discovery),
- * the ppp interface and the IP hooks. {@link #open} logs {@code Using interface ppp0} and
- * {@code Connect: ppp0 <--> /dev/pts/3}; {@link #close} waits for the scripts, deletes the
- * interface and hangs up the connection (linger, close, disconnect script; or PADT).
+ * step (a {@link Connection}: a tty and its connect script, or a PPPoE session after discovery)
+ * and the IP hooks, over the peer's {@link PppInterface}, which outlives the attempt. {@link #open}
+ * logs {@code Using interface ppp0} (not with demand, whose interface was announced up front) and
+ * {@code Connect: ppp0 <--> /dev/pts/3}; {@link #close} waits for the scripts and hangs up the
+ * connection (linger, close, disconnect script; or PADT), and leaves the interface to the peer.
  */
 public final class Attempt {
     /** pppd's default child-timeout: how long the ip-down script may take before it is ended. */
@@ -34,26 +37,54 @@ public final class Attempt {
     private final int clampMss;
     private final PidFiles pidFiles;
 
-    private Attempt(Connection line, PppInterface iface, NetworkHooks hooks, int clampMss, PidFiles pidFiles) {
+    /** pppd's demand: the interface keeps its addresses and queues packets between links. */
+    private final boolean demand;
+    /** The interface is this attempt's alone and is deleted by {@link #close} (the access concentrator's). */
+    private final boolean ownsInterface;
+
+    private Attempt(Connection line, PppInterface iface, NetworkHooks hooks, int clampMss, PidFiles pidFiles,
+            boolean demand, boolean ownsInterface) {
         this.clampMss = clampMss;
+        this.demand = demand;
+        this.ownsInterface = ownsInterface;
         this.line = line;
         this.iface = iface;
         this.hooks = hooks;
         this.pidFiles = pidFiles;
     }
 
-    /** Connects with {@code opener} (a tty and its connect script, PPPoE discovery), then creates the interface. */
+    /**
+     * Connects with {@code opener} and creates an interface of the attempt's own, deleted by
+     * {@link #close} (one session per interface, as the access concentrator runs them).
+     */
     public static Attempt open(PppdSettings settings, Path etcDir, EventLoop loop, Connection.Opener opener)
             throws LinkSetupException {
+        return open(settings, etcDir, loop, opener,
+                new PppInterface(loop, settings, IpSwitch.DEFAULT_QUEUE_LIMIT), true);
+    }
+
+    /**
+     * Connects with {@code opener} (a tty and its connect script, PPPoE discovery), then creates
+     * the peer's interface if this is its first attempt; the interface outlives the attempt.
+     */
+    public static Attempt open(PppdSettings settings, Path etcDir, EventLoop loop, Connection.Opener opener,
+            PppInterface iface) throws LinkSetupException {
+        return open(settings, etcDir, loop, opener, iface, false);
+    }
+
+    private static Attempt open(PppdSettings settings, Path etcDir, EventLoop loop, Connection.Opener opener,
+            PppInterface iface, boolean ownsInterface) throws LinkSetupException {
         Connection line = opener.open(loop, settings);
-        PppInterface iface;
         try {
-            iface = PppInterface.create(loop, settings.identity());
+            iface.create();
         } catch (LinkSetupException | RuntimeException e) {
             line.close();
             throw e;
         }
-        PppdLog.LOG.info("Using interface {}", iface.name());
+        boolean demand = settings.link().demand();
+        if (!demand) {
+            PppdLog.LOG.info("Using interface {}", iface.name());
+        }
         PppdLog.LOG.info("Connect: {} <--> {}", iface.name(), line.device());
         LogSetup.detached(settings.logging());
         LinkParameters link = new LinkParameters(iface.name(), line.device(), line.speed(),
@@ -61,13 +92,13 @@ public final class Attempt {
         PidFiles pidFiles = PidFiles.write(PidFiles.runDir(System.getenv()), iface.name(),
                 settings.identity().linkname());
         return new Attempt(line, iface, new NetworkHooks(settings, etcDir, link), settings.pppoe().clampMss(),
-                pidFiles);
+                pidFiles, demand, ownsInterface);
     }
 
     /** The session of this attempt, over the connection's frames, with the interface as its IP side. */
     public Behavior<PeerSession.Command> session(SessionSettings sessionSettings, ActorRef<PeerSession.Event> parent) {
-        Flow<ByteString, ByteString, ?> ipSide = clampMss > 0
-                ? TcpMssClamp.around(iface.tun().flow(), clampMss) : iface.tun().flow();
+        Flow<ByteString, ByteString, ?> port = iface.port();
+        Flow<ByteString, ByteString, ?> ipSide = clampMss > 0 ? TcpMssClamp.around(port, clampMss) : port;
         return PeerSession.create(line.adjust(sessionSettings), line.lower(), ipSide, parent);
     }
 
@@ -77,25 +108,38 @@ public final class Attempt {
      * configured is a RuntimeException for the caller, which ends the link.
      */
     public void up(UpDetails up) {
-        if (up.ncp().equals(PppProtocol.IPCP) && up.local().isPresent() && up.remote().isPresent()) {
+        if (up.ncp().equals(PppProtocol.IPCP) && up.local().isPresent() && up.remote().isPresent() && demand) {
+            // pppd's ipcp_up with demand: the interface is up already; queued packets go out first.
+            iface.pass(iface.reconfigure(up.local().get(), up.remote().get(), up.mtu()));
+            hooks.ipcpUp(up, () -> { });
+        } else if (up.ncp().equals(PppProtocol.IPCP) && up.local().isPresent() && up.remote().isPresent()) {
             if (hooks.hasIpPreUp()) {
                 // pppd: addresses set, ip-pre-up waited for, then the interface brought up.
                 iface.tun().setAddresses(up.local().get(), up.remote().get());
                 iface.tun().setMtu(up.mtu());
-                hooks.ipcpUp(up, () -> iface.tun().setUp(true));
+                hooks.ipcpUp(up, () -> {
+                    iface.tun().setUp(true);
+                    iface.pass(UnaryOperator.identity());
+                });
             } else {
                 iface.configure(up.local().get(), up.remote().get(), up.mtu());
+                iface.pass(UnaryOperator.identity());
                 hooks.ipcpUp(up, () -> { });
             }
         } else if (up.ncp().equals(PppProtocol.IPV6CP) && up.localInterfaceId().isPresent()) {
             iface.tun().setUp(true);
             iface.tun().addIpv6LinkLocal(up.localInterfaceId().getAsLong());
+            iface.pass(UnaryOperator.identity());
             hooks.ipv6cpUp(up);
         }
     }
 
     public void down(PppProtocol ncp) {
-        if (ncp.equals(PppProtocol.IPCP)) {
+        if (ncp.equals(PppProtocol.IPCP) && demand) {
+            // pppd's ipcp_down with demand: addresses kept, packets queued again (NPMODE_QUEUE).
+            hooks.ipcpDown();
+            iface.hold();
+        } else if (ncp.equals(PppProtocol.IPCP)) {
             hooks.ipcpDown();
             iface.down();
         } else if (ncp.equals(PppProtocol.IPV6CP)) {
@@ -117,7 +161,10 @@ public final class Attempt {
         return iface.name();
     }
 
-    /** Blocks for the scripts, the linger and the disconnect script: call it off actor threads. */
+    /**
+     * Blocks for the scripts, the linger and the disconnect script: call it off actor threads.
+     * The interface stays with the peer; without demand it is down already (IPCP down).
+     */
     public void close() {
         try {
             hooks.linkTerminated();
@@ -125,7 +172,9 @@ public final class Attempt {
         } finally {
             hooks.close();
             pidFiles.close();
-            iface.close();
+            if (ownsInterface) {
+                iface.close();
+            }
             line.close();
         }
     }

@@ -11,6 +11,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.stream.Materializer;
 import org.jppp.actors.PppdLog;
 import org.jppp.actors.session.PeerSession;
 import org.jppp.actors.session.SessionSettings;
@@ -18,34 +19,45 @@ import org.jppp.actors.session.UpDetails;
 import org.jppp.io.loop.EventLoop;
 import org.jppp.protocol.config.PppdSettings;
 import org.jppp.protocol.wire.PppProtocol;
+import org.jppp.supervisor.peer.IdleProbe;
 import org.jppp.supervisor.peer.SessionFactory;
 import org.slf4j.MDC;
+import org.jppp.supervisor.peer.TrafficTrigger;
 
 /**
  * The {@link SessionFactory} of a run: each attempt of the {@link org.jppp.supervisor.peer.PeerSupervisor}
- * gets a freshly opened {@link Attempt} (line, connect script, interface), as pppd reopens its
- * device on each pass of its main loop. The first attempt is opened by the caller beforehand, so
+ * gets a freshly opened {@link Attempt} (line, connect script), as pppd reopens its device on
+ * each pass of its main loop, over the peer's one {@link PppInterface}, kept across attempts and
+ * closed by {@link #closeAll}. The first attempt may be opened by the caller beforehand, so
  * that its failures end the run with pppd's specific exit status (7, 8, 9); a later attempt that
- * cannot be opened fails as a crashed session (a failed attempt for maxfail).
+ * cannot be opened fails as a crashed session (a failed attempt for maxfail). It is also the
+ * supervisor's {@link IdleProbe} and {@link TrafficTrigger}, both read from the interface.
  *
  * <p>Attempts are closed one after the other on a thread of their own (closing blocks for the
  * scripts and the linger), and a new one is opened only after the previous one is closed: the
  * device is free again, and the interface name too.
  */
-public final class Attempts implements SessionFactory {
+public final class Attempts implements SessionFactory, IdleProbe, TrafficTrigger {
     private final PppdSettings settings;
     private final Path etcDir;
     private final EventLoop loop;
     private final SessionSettings sessionSettings;
     private final Connection.Opener opener;
     private final Map<Integer, Attempt> open = new ConcurrentHashMap<>();
+    /** The MTU of a demand interface before the link negotiates one (pppd: PPP_MTU). */
+    private static final int DEMAND_MTU = 1500;
     private final ExecutorService closer;
+    private final PppInterface iface;
     private Attempt first;
     private CompletableFuture<Void> closed = CompletableFuture.completedFuture(null);
 
+    /**
+     * @param iface the peer's interface (created up front for demand, else by the first attempt)
+     * @param first the first attempt, opened by the caller; null to open it when the supervisor dials
+     */
     Attempts(PppdSettings settings, Path etcDir, EventLoop loop, SessionSettings sessionSettings,
-            Connection.Opener opener, Attempt first) {
-        this(settings, etcDir, loop, sessionSettings, opener, first, Map.of());
+            Connection.Opener opener, PppInterface iface, Attempt first) {
+        this(settings, etcDir, loop, sessionSettings, opener, iface, first, Map.of());
     }
 
     /**
@@ -54,7 +66,7 @@ public final class Attempts implements SessionFactory {
      * closing thread ends when idle, so a daemon that starts and stops peers keeps no idle threads.
      */
     public Attempts(PppdSettings settings, Path etcDir, EventLoop loop, SessionSettings sessionSettings,
-            Connection.Opener opener, Attempt first, Map<String, String> mdc) {
+            Connection.Opener opener, PppInterface iface, Attempt first, Map<String, String> mdc) {
         ThreadPoolExecutor closing = new ThreadPoolExecutor(1, 1, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 r -> {
                     Thread t = new Thread(() -> {
@@ -67,6 +79,7 @@ public final class Attempts implements SessionFactory {
         closing.allowCoreThreadTimeOut(true);
         this.closer = closing;
         this.opener = opener;
+        this.iface = iface;
         this.settings = settings;
         this.etcDir = etcDir;
         this.loop = loop;
@@ -79,9 +92,9 @@ public final class Attempts implements SessionFactory {
     public Behavior<PeerSession.Command> create(int attempt, ActorRef<PeerSession.Event> parent) {
         Attempt a = takeFirst();
         if (a == null) {
-            closeAll().join();
+            closeAttempts().join();
             try {
-                a = Attempt.open(settings, etcDir, loop, opener);
+                a = Attempt.open(settings, etcDir, loop, opener, iface);
             } catch (LinkSetupException e) {
                 PppdLog.LOG.error(e.getMessage());
                 throw new IllegalStateException(e.getMessage(), e);
@@ -130,13 +143,53 @@ public final class Attempts implements SessionFactory {
         return a == null ? "?" : a.ifname();
     }
 
-    /** The attempt's session finished: close what it opened. */
+    /**
+     * The attempt's session finished: close what it opened. Without demand, packets to the
+     * interface are dropped until the next link; with demand the supervisor discards the queue
+     * itself ({@link #discard}), ordered with its next wait.
+     */
     public void finished(int attempt) {
+        if (!settings.link().demand()) {
+            iface.drop();
+        }
         close(List.of(attempt));
     }
 
-    /** Closes every attempt still open (and the first, if no session ever took it). */
+    /** Demand: a link ended; the supervisor says so before it holds off or waits again. */
+    @Override
+    public void discard() {
+        iface.drop();
+    }
+
+    /**
+     * The run's streams can start: the interface's IP side, if the interface exists already; with
+     * demand the interface (created up front) gets its addresses and starts queueing now.
+     */
+    public void start(Materializer materializer) {
+        iface.start(materializer);
+        if (settings.link().demand()) {
+            iface.configureForDemand(settings.ipcp().local(), settings.ipcp().remote(), DEMAND_MTU);
+        }
+    }
+
+    /** Seconds since the last IP packet either way on the interface (0 before its first link). */
+    @Override
+    public long idleSeconds() {
+        return iface.idleSeconds();
+    }
+
+    /** Demand: packets are queued from now on, and the first one worth a dial calls {@code onTraffic}. */
+    @Override
+    public void awaitTraffic(Runnable onTraffic) {
+        iface.awaitTraffic(onTraffic);
+    }
+
+    /** Closes every attempt still open (and the first, if no session ever took it), then the interface. */
     public CompletableFuture<Void> closeAll() {
+        return closeAttempts().thenRunAsync(iface::close, closer);
+    }
+
+    private CompletableFuture<Void> closeAttempts() {
         Attempt unused = takeFirst();
         if (unused != null) {
             open.put(0, unused);

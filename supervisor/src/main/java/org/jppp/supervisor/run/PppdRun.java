@@ -10,6 +10,7 @@ import org.jppp.actors.PppdLog;
 import org.jppp.actors.session.SessionSettings;
 import org.jppp.io.loop.EventLoop;
 import org.jppp.protocol.config.PppdSettings;
+import org.jppp.protocol.demand.IpSwitch;
 import org.jppp.supervisor.peer.SupervisorSettings;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +36,9 @@ public final class PppdRun {
             "pekko.log-dead-letters-during-shutdown = off",
             "pekko.coordinated-shutdown.run-by-jvm-shutdown-hook = off",
             "pekko.stdout-loglevel = OFF")).withFallback(ConfigFactory.load());
+
+    /** pppd's demand_conf sets the MTU to the smaller of the allowed MRU and PPP_MRU: 1500 by default. */
+    private static final int DEMAND_MTU = 1500;
 
     private PppdRun() {}
 
@@ -68,8 +72,17 @@ public final class PppdRun {
             Connection.Opener opener) throws LinkSetupException {
         SessionSettings session = SessionConfig.from(settings, etcDir);
         SupervisorSettings supervision = SupervisorSettings.from(settings.link());
-        Attempts attempts = new Attempts(settings, etcDir, loop, session, opener,
-                Attempt.open(settings, etcDir, loop, opener));
+        PppInterface iface = new PppInterface(loop, settings, IpSwitch.DEFAULT_QUEUE_LIMIT);
+        Attempt first;
+        if (supervision.demand()) {
+            // pppd's demand_conf: the unit exists and is up before any dial; nothing is opened yet.
+            iface.create();
+            PppdLog.LOG.info("Using interface {}", iface.name());
+            first = null;
+        } else {
+            first = Attempt.open(settings, etcDir, loop, opener, iface);
+        }
+        Attempts attempts = new Attempts(settings, etcDir, loop, session, opener, iface, first);
         if (signals.early().isPresent()) {
             attempts.closeAll().join();
             return ExitStatus.EXIT_USER_REQUEST;

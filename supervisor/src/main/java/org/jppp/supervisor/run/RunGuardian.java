@@ -9,6 +9,7 @@ import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.stream.Materializer;
 import org.jppp.actors.ExitStatus;
 import org.jppp.actors.Mdc;
 import org.jppp.actors.PppdLog;
@@ -17,11 +18,12 @@ import org.jppp.supervisor.peer.PeerSupervisor;
 import org.jppp.supervisor.peer.SessionFactory;
 import org.jppp.supervisor.peer.SupervisorSettings;
 import org.slf4j.MDC;
+import org.jppp.supervisor.peer.TrafficTrigger;
 
 /**
  * The guardian of a run's actor system: runs the {@link PeerSupervisor} (persist, holdoff, maxfail,
- * maxconnect) over the run's {@link Attempts}, configures each attempt's interface when IPCP comes
- * up, closes an attempt when its session finished, turns signals into the supervisor's Stop or
+ * maxconnect, idle, demand) over the run's {@link Attempts}, which also give it the idle time and
+ * the demand trigger from the peer's interface; configures the interface when IPCP comes up, closes an attempt when its session finished, turns signals into the supervisor's Stop or
  * Redial, and completes {@code exit} with the supervisor's pppd exit status once everything is
  * closed.
  */
@@ -74,9 +76,10 @@ public final class RunGuardian extends AbstractBehavior<RunGuardian.Command> {
                 MDC.clear();
             }
         };
-        // No data-path idle counter yet: the link never counts as idle (see docs/run.md).
-        this.supervisor = ctx.spawn(Mdc.with(mdc, PeerSupervisor.create(supervision,
-                PeerSupervisor.Wiring.of(sessions, () -> 0L),
+        attempts.start(Materializer.matFromSystem(ctx.getSystem()));
+        PeerSupervisor.Wiring wiring = PeerSupervisor.Wiring.of(sessions, attempts,
+                supervision.demand() ? attempts : TrafficTrigger.NONE);
+        this.supervisor = ctx.spawn(Mdc.with(mdc, PeerSupervisor.create(supervision, wiring,
                 ctx.messageAdapter(PeerSupervisor.Report.class, FromSupervisor::new))), "peer");
     }
 

@@ -99,6 +99,9 @@ class OptionParsingTest extends EtcTestBase {
         "bsdcomp 15         | option 'bsdcomp' is not supported by jppp",
         "mppe               | option 'mppe' is not supported by jppp",
         "multilink          | option 'multilink' is not supported by jppp",
+        "active-filter x    | option 'active-filter' is not supported by jppp: idle and demand count every IP packet (pppd's rules without a filter)",
+        "holdoff-backoff 0.5| invalid numeric parameter '0.5' for holdoff-backoff option (expected a number >= 1, such as 2 or 1.5)",
+        "holdoff-backoff 1e3| invalid numeric parameter '1e3' for holdoff-backoff option (expected a number >= 1, such as 2 or 1.5)",
         "plugin radius.so   | plugin 'radius.so' is not supported by jppp (only rp-pppoe.so and pppoe.so, built in)",
         "call /etc/passwd   | call option value may not contain .. or start with /",
         "call a/../../x     | call option value may not contain .. or start with /",
@@ -171,7 +174,7 @@ class OptionParsingTest extends EtcTestBase {
         PppdSettings s = settings("mru", "1400", "mtu", "1400", "lcp-echo-interval", "10", "lcp-echo-failure",
                 "3", "holdoff", "7", "maxfail", "0", "idle", "600", "maxconnect", "3600", "chap-restart", "5",
                 "pap-max-authreq", "4", "user", "bob", "password", "pw", "domain", "example.net",
-                "ipparam", "x", "active-filter", "not icmp", "pty", "socat STDIO TCP:h:1", "connect",
+                "ipparam", "x", "holdoff-max", "300", "holdoff-backoff", "1.5", "pty", "socat STDIO TCP:h:1", "connect",
                 "chat -f s", "logfile", "/tmp/l", "logfd", "3", "kdebug", "1", "debug", "debug", "unit", "2");
         assertEquals(1400, s.lcp().mru());
         assertEquals(java.util.Optional.of(1400), s.lcp().mtu());
@@ -186,7 +189,8 @@ class OptionParsingTest extends EtcTestBase {
         assertEquals("bob", s.auth().user().orElseThrow());
         assertEquals("pw", s.auth().password().orElseThrow());
         assertEquals("example.net", s.auth().domain().orElseThrow());
-        assertEquals("not icmp", s.link().activeFilter().orElseThrow());
+        assertEquals(300, s.link().holdoffMax().getAsInt());
+        assertEquals(1.5, s.link().holdoffBackoff());
         assertEquals("socat STDIO TCP:h:1", s.device().pty().orElseThrow());
         assertEquals("chat -f s", s.device().connect().orElseThrow());
         assertEquals(3, s.logging().logfd().getAsInt());

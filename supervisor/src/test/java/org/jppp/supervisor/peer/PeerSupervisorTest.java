@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
@@ -78,8 +80,7 @@ class PeerSupervisorTest {
 
     /** pppd's options as the options file gives them. */
     private static SupervisorSettings pppd(boolean persist, int holdoff, int maxfail, int idle, int maxconnect) {
-        return SupervisorSettings.from(new LinkControlSettings(persist, holdoff, maxfail, false, idle, maxconnect,
-                Optional.empty()));
+        return SupervisorSettings.from(new LinkControlSettings(persist, holdoff, maxfail, false, idle, maxconnect));
     }
 
     private static SupervisorSettings persist(int holdoff, int maxfail) {
@@ -91,6 +92,10 @@ class PeerSupervisorTest {
         final FakeSessions fakes = new FakeSessions(kit);
         final TestProbe<Report> reports = kit.createTestProbe();
         final AtomicLong idleSeconds = new AtomicLong();
+        /** The demand trigger armed last, and how many times one was armed. */
+        final AtomicReference<Runnable> armed = new AtomicReference<>();
+        final AtomicInteger arms = new AtomicInteger();
+        final AtomicInteger discards = new AtomicInteger();
         final ActorRef<PeerSupervisor.Command> ref;
 
         Peer(SupervisorSettings settings) {
@@ -98,9 +103,36 @@ class PeerSupervisorTest {
         }
 
         Peer(SupervisorSettings settings, RandomGenerator random) {
+            TrafficTrigger traffic = new TrafficTrigger() {
+                @Override
+                public void awaitTraffic(Runnable onTraffic) {
+                    armed.set(onTraffic);
+                    arms.incrementAndGet();
+                }
+
+                @Override
+                public void discard() {
+                    discards.incrementAndGet();
+                }
+            };
             ref = kit.spawn(PeerSupervisor.create(settings,
-                    new PeerSupervisor.Wiring(fakes, idleSeconds::get, random, CLOCK), reports.getRef()));
+                    new PeerSupervisor.Wiring(fakes, idleSeconds::get, traffic, random, CLOCK), reports.getRef()));
             running.add(ref);
+        }
+
+        /** The data path reports traffic through the trigger armed {@code nth} (from 1). */
+        void traffic(int nth) {
+            awaitWaiting(nth);
+            armed.get().run();
+        }
+
+        /** Waiting period {@code nth} has begun (a session's end reaches the supervisor asynchronously). */
+        void awaitWaiting(int nth) {
+            for (int i = 0; i < 100 && arms.get() < nth; i++) {
+                fakes.spawned.expectNoMessage(Duration.ofMillis(20));
+            }
+            assertEquals(State.WAITING, status().state());
+            assertEquals(nth, arms.get(), "waiting periods");
         }
 
         Session session(int attempt) {
@@ -202,21 +234,102 @@ class PeerSupervisorTest {
         assertEquals(State.STOPPED, p.status().state());
     }
 
+    // ---- demand ----
+
+    private static SupervisorSettings demand(int holdoff, int idle) {
+        return SupervisorSettings.from(new LinkControlSettings(false, holdoff, 10, true, idle, 0));
+    }
+
     @Test
-    void demandWithoutPersist_redialsAsPppdDemandImpliesPersist() {
-        Peer p = new Peer(SupervisorSettings.from(new LinkControlSettings(false, 5, 10, true, 0, 0,
-                Optional.empty())));
+    void demand_waitsForTrafficBeforeTheFirstDial() {
+        Peer p = new Peer(demand(5, 0));
+        p.noDialFor(Duration.ofMinutes(10));
+        Snapshot waiting = p.status();
+        assertEquals(State.WAITING, waiting.state());
+        assertEquals(0, waiting.attempt());
+        assertEquals(1, p.arms.get(), "one trigger per waiting period, not one per packet");
+        LoggingTestKit.info("Starting link").withLoggerName(PppdLog.NAME)
+                .expect(kit.system(), () -> {
+                    p.traffic(1);
+                    return null;
+                });
+        p.session(1);
+        assertEquals(State.DIALING, p.status().state());
+    }
+
+    @Test
+    void demandWithoutPersist_holdsOffThenWaitsForTrafficAgain() {
+        Peer p = new Peer(demand(5, 0));
+        p.traffic(1);
         p.session(1).fail();
         assertEquals(Duration.ofSeconds(5), p.holdingOff(2));
-        p.dialsAfter(Duration.ofSeconds(5), 2);
+        assertEquals(State.HOLDOFF, p.status().state());
+        assertEquals(1, p.discards.get(), "the queue is discarded before the holdoff");
+        assertEquals(1, p.arms.get(), "no wait during the holdoff");
+        p.noDialFor(Duration.ofSeconds(5));
+        p.traffic(2);
+        p.session(2);
+    }
+
+    @Test
+    void demand_idleTimeoutWaitsAgainWithoutHoldoff() {
+        Peer p = new Peer(demand(30, 5));
+        p.traffic(1);
+        Peer.Session s = p.session(1);
+        s.up();
+        p.idleSeconds.set(5);
+        time.timePasses(Duration.ofSeconds(5));
+        s.expectClosed("Link inactive");
+        p.noDialFor(Duration.ofMinutes(1));
+        Snapshot waiting = p.status();
+        assertEquals(State.WAITING, waiting.state());
+        assertEquals(new Exit(ExitStatus.EXIT_IDLE_TIMEOUT, "Link inactive"), waiting.lastExit().orElseThrow());
+        assertEquals(Optional.empty(), waiting.holdoff());
+        p.traffic(2);
+        p.session(2);
+    }
+
+    @Test
+    void demand_staleTriggerOfAnEarlierWaitDialsNothing() {
+        Peer p = new Peer(demand(0, 0));
+        p.traffic(1);
+        Runnable first = p.armed.get();
+        p.session(1).fail();
+        p.awaitWaiting(2);
+        first.run();
+        p.noDialFor(Duration.ofSeconds(1));
+        p.traffic(2);
+        p.session(2);
+    }
+
+    @Test
+    void demand_redialWhileWaitingDoesNothingAndStopEndsWithUserRequest() {
+        Peer p = new Peer(demand(5, 0));
+        p.tell(new PeerSupervisor.Redial());
+        p.noDialFor(Duration.ofSeconds(1));
+        assertEquals(State.WAITING, p.status().state());
+        p.tell(new PeerSupervisor.Stop());
+        assertEquals(new Stopped(ExitStatus.EXIT_USER_REQUEST, "User request"), p.stopped());
+    }
+
+    @Test
+    void demand_redialOfAnUpLinkHangsUpAndWaitsWithoutHoldoff() {
+        Peer p = new Peer(demand(30, 0));
+        p.traffic(1);
+        Peer.Session s = p.session(1);
+        s.up();
+        p.tell(new PeerSupervisor.Redial());
+        s.expectClosed("User request");
+        p.noDialFor(Duration.ofSeconds(1));
+        p.traffic(2);
+        p.session(2);
     }
 
     // ---- holdoff (pppd) ----
 
     @Test
     void persist_holdsOffThirtySecondsEveryTimeWithPppdDefaults() {
-        Peer p = new Peer(SupervisorSettings.from(new LinkControlSettings(true, 30, 10, false, 0, 0,
-                Optional.empty())));
+        Peer p = new Peer(SupervisorSettings.from(new LinkControlSettings(true, 30, 10, false, 0, 0)));
         Peer.Session s = p.session(1);
         for (int next = 2; next <= 5; next++) {
             s.fail();
@@ -250,7 +363,7 @@ class PeerSupervisorTest {
         // u = 0 gives -20 %, u near 1 gives +20 %, u = 0.5 no jitter.
         ScriptedRandom random = new ScriptedRandom(0.0, 0.99999, 0.5, 0.0, 0.99999, 0.5, 0.0);
         SupervisorSettings settings = SupervisorSettings.from(
-                new LinkControlSettings(true, 10, 0, false, 0, 0, Optional.empty()), 60, 2.0);
+                new LinkControlSettings(true, 10, 0, false, 0, 0), 60, 2.0);
         Peer p = new Peer(settings, random);
         long[] expectedMillis = {8_000, 24_000, 40_000, 48_000, 60_000, 60_000, 48_000};
         Peer.Session s = p.session(1);
@@ -268,7 +381,7 @@ class PeerSupervisorTest {
 
     /** Holdoff 10 s, factor 2, max 60 s, no jitter (u = 0.5): 10, 20, then 40 or back to 10. */
     private Peer backoffPeer() {
-        return new Peer(SupervisorSettings.from(new LinkControlSettings(true, 10, 0, false, 0, 0, Optional.empty()),
+        return new Peer(SupervisorSettings.from(new LinkControlSettings(true, 10, 0, false, 0, 0),
                 60, 2.0), new ScriptedRandom(0.5));
     }
 

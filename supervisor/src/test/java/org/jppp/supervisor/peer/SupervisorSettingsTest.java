@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class SupervisorSettingsTest {
 
     private static LinkControlSettings link(boolean persist, int holdoff, boolean demand) {
-        return new LinkControlSettings(persist, holdoff, 10, demand, 0, 0, Optional.empty());
+        return new LinkControlSettings(persist, holdoff, 10, demand, 0, 0);
     }
 
     @Test

@@ -7,14 +7,14 @@ import java.util.List;
 import org.jppp.tests.serial.TempDirs;
 
 /** JPPP_ETC_DIR trees for PPPoE runs: alice's secrets plus a peers file or the server's options. */
-final class PppoeEtc {
+public final class PppoeEtc {
     static final String USER = "alice";
     static final String PASSWORD = "s3cret";
 
     private PppoeEtc() {}
 
     /** A client's tree: {@code peers/provider} with the rp-pppoe plugin on {@code ifname}, then {@code lines}. */
-    static Path client(Path root, String name, String ifname, String... lines) throws IOException {
+    public static Path client(Path root, String name, String ifname, String... lines) throws IOException {
         Path etc = TempDirs.etc(root, name);
         TempDirs.secrets(etc, USER, "*", PASSWORD);
         Files.createDirectories(etc.resolve("peers"));
@@ -28,7 +28,7 @@ final class PppoeEtc {
     }
 
     /** An access concentrator's tree: {@code pppoe-server-options} holding {@code options}, one a line. */
-    static Path server(Path root, String name, List<String> options) throws IOException {
+    public static Path server(Path root, String name, List<String> options) throws IOException {
         Path etc = TempDirs.etc(root, name);
         TempDirs.secrets(etc, USER, "*", PASSWORD);
         Files.writeString(etc.resolve("pppoe-server-options"), String.join("\n", options) + "\n");

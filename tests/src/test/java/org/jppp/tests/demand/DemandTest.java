@@ -1,0 +1,190 @@
+package org.jppp.tests.demand;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jppp.tests.pppoe.PppoeEtc;
+import org.jppp.tests.serial.Commands;
+import org.jppp.tests.serial.NetNamespace;
+import org.jppp.tests.serial.PppdProcess;
+import org.jppp.tests.serial.Repo;
+import org.jppp.tests.serial.TempDirs;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Dial on demand, idle and the interface kept across redials, with our PPPoE access concentrator
+ * ({@code bin/pppoe-server}) in one namespace and {@code bin/pppd} in another, joined by a veth.
+ * The client knows the concentrator's address ({@code :10.99.0.1}), as a demand setup must for
+ * traffic to be routed to the interface before the link exists.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DemandTest {
+    private static final Duration UP = Duration.ofSeconds(60);
+    private static final Pattern SESSION = Pattern.compile("Session \\d+ closed for client ");
+
+    private NetNamespace acNs;
+    private NetNamespace clientNs;
+    private Path root;
+    private PppdProcess server;
+    private final List<PppdProcess> clients = new ArrayList<>();
+
+    @BeforeAll
+    void start() throws Exception {
+        root = Files.createTempDirectory("jppp-demand");
+        acNs = NetNamespace.create();
+        clientNs = NetNamespace.create();
+        acNs.exec("ip", "link", "add", "veth0", "type", "veth", "peer", "name", "veth0", "netns", clientNs.name())
+                .requireSuccess();
+        acNs.exec("ip", "link", "set", "veth0", "up").requireSuccess();
+        clientNs.exec("ip", "link", "set", "veth0", "up").requireSuccess();
+        Path etc = PppoeEtc.server(root, "ac", List.of("auth", "require-chap", "name jppp-ac"));
+        Path pool = etc.resolve("pool");
+        Files.writeString(pool, "10.99.0.10-20\n");
+        server = PppdProcess.start(acNs.prefix(List.of(Repo.pppoeServer().toString(), "-F", "-I", "veth0",
+                "-L", "10.99.0.1", "-p", pool.toString(), "-N", "20", "-C", "jppp-ac", "-S", "internet")), etc, etc);
+        server.awaitLog("pppoe-server: serving [veth0]", Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void stopClients() {
+        clients.forEach(PppdProcess::close);
+        clients.clear();
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        try {
+            stopClients();
+            if (server != null) {
+                server.close();
+            }
+        } finally {
+            if (clientNs != null) {
+                clientNs.close();
+            }
+            if (acNs != null) {
+                acNs.close();
+            }
+            TempDirs.delete(root);
+        }
+    }
+
+    private PppdProcess dial(String name, String... options) throws Exception {
+        Path etc = PppoeEtc.client(root, name, "veth0", "rp_pppoe_service internet");
+        List<String> args = new ArrayList<>(List.of("call", "provider"));
+        args.addAll(List.of(options));
+        PppdProcess pppd = PppdProcess.start(clientNs, etc, etc, args);
+        clients.add(pppd);
+        return pppd;
+    }
+
+    private static int count(String text, String literal) {
+        Matcher m = Pattern.compile(Pattern.quote(literal)).matcher(text);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+
+    private void awaitCount(PppdProcess p, String literal, int n, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (count(p.log(), literal) < n && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertEquals(n, count(p.log(), literal), literal + " in\n" + p.log());
+    }
+
+    /**
+     * Replies to {@code ping -c 5} with a 20 s deadline: the first echo request waits in the demand
+     * queue while the link comes up, so replies come only after discovery, CHAP and IPCP.
+     */
+    private int pingThroughDemand() {
+        String out = clientNs.exec("ping", "-n", "-c", "5", "-i", "0.5", "-w", "20", "10.99.0.1").output();
+        Matcher m = Pattern.compile("(\\d+) received").matcher(out);
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
+    }
+
+    private String ifindex() {
+        return clientNs.exec("cat", "/sys/class/net/ppp0/ifindex").output().trim();
+    }
+
+    @Test
+    @Order(1)
+    void demand_interfaceUpFirst_pingDials_idleHangsUp_pingDialsAgain() throws Exception {
+        int closedBefore = count(server.log(), "closed for client");
+        PppdProcess pppd = dial("demand", ":10.99.0.1", "demand", "idle", "5", "persist", "holdoff", "1");
+        pppd.awaitLog("remote IP address 10.99.0.1", Duration.ofSeconds(30));
+        String log = pppd.log();
+        assertTrue(log.contains("Using interface ppp0"), log);
+        assertTrue(log.contains("local  IP address 10.64.64.64"), "pppd's placeholder for unit 0: " + log);
+        Commands.Result link = clientNs.exec("ip", "-o", "link", "show", "ppp0");
+        assertTrue(link.output().contains(",UP"), link.output());
+        String index = ifindex();
+        Thread.sleep(2000);
+        assertFalse(pppd.log().contains("Starting link"), "no dial without traffic: " + pppd.log());
+        assertFalse(server.log().contains("CHAP peer authentication succeeded"), "no session at the AC yet");
+
+        assertTrue(pingThroughDemand() >= 1, pppd.log());
+        log = pppd.log();
+        assertTrue(log.contains("Starting link"), log);
+        assertTrue(log.contains("Local IP address changed to 10.99.0."), log);
+        server.awaitLog("CHAP peer authentication succeeded for alice", Duration.ofSeconds(5));
+
+        pppd.awaitLog("Terminating connection due to lack of activity.", Duration.ofSeconds(20));
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (count(server.log(), "closed for client") <= closedBefore && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertTrue(count(server.log(), "closed for client") > closedBefore, server.log());
+        Thread.sleep(1500);
+        assertEquals(index, ifindex(), "ppp0 stays, the same interface");
+        assertTrue(pppd.log().contains("Starting link"));
+        assertEquals(1, count(pppd.log(), "Starting link"), pppd.log());
+
+        assertTrue(pingThroughDemand() >= 1, pppd.log());
+        awaitCount(pppd, "Starting link", 2, Duration.ofSeconds(5));
+        assertEquals(index, ifindex());
+        pppd.terminate();
+        assertEquals(5, pppd.awaitExit(Duration.ofSeconds(20)), pppd.log());
+    }
+
+    @Test
+    @Order(2)
+    void persist_sighupRedialsOnTheSameInterface() throws Exception {
+        PppdProcess pppd = dial("persist", "persist", "holdoff", "1");
+        pppd.awaitLog("remote IP address 10.99.0.1", UP);
+        String index = ifindex();
+        Commands.run("kill", "-HUP", Long.toString(pppd.pid())).requireSuccess();
+        awaitCount(pppd, "remote IP address 10.99.0.1", 2, UP);
+        assertEquals(index, ifindex(), "the redial reuses ppp0: " + pppd.log());
+        assertEquals(1, clientNs.ping("10.99.0.1", 1));
+        pppd.terminate();
+        assertEquals(5, pppd.awaitExit(Duration.ofSeconds(20)), pppd.log());
+    }
+
+    @Test
+    @Order(3)
+    void idleWithoutDemand_exits12() throws Exception {
+        PppdProcess pppd = dial("idle", "idle", "3");
+        pppd.awaitLog("remote IP address 10.99.0.1", UP);
+        assertEquals(12, pppd.awaitExit(Duration.ofSeconds(30)), pppd.log());
+        assertTrue(pppd.log().contains("Terminating connection due to lack of activity."), pppd.log());
+    }
+}
