@@ -4,10 +4,10 @@
 #   ./demo.sh [--sessions N] [--keep]
 #
 # Builds what it needs, creates namespaces jppp-demo-ac and jppp-demo-cli joined by a veth pair,
-# starts jppp's access concentrator (bin/pppoe-server) in one and N jppp PPPoE clients
-# (bin/pppd call providerI, peers files in the seed's provider style, generated into a temporary
-# config root) in the other, shows the journal-style log, pings across every session, prints a
-# status table and tears everything down. --keep leaves it running until Enter is pressed.
+# starts jppp's access concentrator (bin/pppoe-server) in one and ONE jppp daemon (bin/jpppd)
+# dialing N PPPoE sessions in the other (peers providerI, peers files in the seed's provider
+# style, generated into a temporary config root), shows the journal-style log, pings across every
+# session, prints `pppctl status` and tears everything down. --keep leaves it running until Enter.
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
@@ -18,7 +18,7 @@ while (($#)); do
     case "$1" in
         --sessions) sessions="$2"; shift 2 ;;
         --keep) keep=1; shift ;;
-        -h|--help) sed -n 2,11p "$0"; exit 0 ;;
+        -h|--help) sed -n 2,12p "$0"; exit 0 ;;
         *) echo "demo: unknown argument $1" >&2; exit 2 ;;
     esac
 done
@@ -70,6 +70,7 @@ lcp-echo-failure 3
 OPT
 : > "$work/ac/chap-secrets"
 : > "$work/cli/chap-secrets"
+peers=()
 for ((i = 0; i < sessions; i++)); do
     printf '"user%d" * "secret-%d" *\n' "$i" "$i" >> "$work/ac/chap-secrets"
     printf '"user%d" * "secret-%d" *\n' "$i" "$i" >> "$work/cli/chap-secrets"
@@ -86,9 +87,11 @@ mtu 1492
 mru 1492
 unit $i
 linkname provider$i
-logfile $work/provider$i.log
 PEER
+    peers+=("\"provider$i\"")
 done
+# The daemon's peer list (application.conf's jppp.peers, overridden here).
+(IFS=,; echo "jppp.peers = [${peers[*]}]") > "$work/cli/jppp.conf"
 chmod 600 "$work/ac/chap-secrets" "$work/cli/chap-secrets"
 
 step "access concentrator: bin/pppoe-server -I demo-ac -L 10.99.0.1 -R 10.99.0.10 -C jppp-ac -S internet"
@@ -98,26 +101,23 @@ JPPP_ETC_DIR="$work/ac" JPPP_RUN_DIR="$work/run-ac" \
 pids+=($!)
 sleep 2
 
-step "$sessions clients: bin/pppd call providerN"
+step "one daemon for all $sessions sessions: bin/jpppd (peers from jppp.conf)"
+export JPPP_ETC_DIR="$work/cli" JPPP_RUN_DIR="$work/run-cli"
 started=$(date +%s)
-for ((i = 0; i < sessions; i++)); do
-    JPPP_ETC_DIR="$work/cli" JPPP_RUN_DIR="$work/run-cli" \
-        ip netns exec "$CLI" bin/pppd call "provider$i" nodetach > "$work/provider$i.out" 2>&1 &
-    pids+=($!)
-done
+ip netns exec "$CLI" bin/jpppd > "$work/jpppd.log" 2>&1 &
+daemon=$!
+pids+=("$daemon")
 
+pppctl() { ip netns exec "$CLI" bin/pppctl "$@"; }
 up=0
-for ((t = 0; t < 60 && up < sessions; t++)); do
+for ((t = 0; t < 90 && up < sessions; t++)); do
     sleep 1
-    up=0
-    for ((i = 0; i < sessions; i++)); do
-        ip -n "$CLI" -4 addr show dev "ppp$i" 2>/dev/null | grep -q "inet " && up=$((up + 1))
-    done
+    up=$(pppctl status 2>/dev/null | awk '$2 == "UP"' | wc -l || true)
 done
-echo "$up of $sessions sessions up"
+echo "$up of $sessions sessions up after $(($(date +%s) - started)) s, in one process (pid $daemon)"
 
-step "client log (provider0), as journalctl would show it"
-sed 's/^/pppd: /' "$work/provider0.out" | head -20
+step "daemon log (provider0's lines), as journalctl would show it"
+grep '^provider0: ' "$work/jpppd.log" | sed "s/^/pppd[$daemon]: /" | head -20
 
 step "access concentrator log"
 head -20 "$work/ac.log"
@@ -125,33 +125,30 @@ head -20 "$work/ac.log"
 step "ping across every session"
 failed=0
 for ((i = 0; i < sessions; i++)); do
-    peer=$(ip -n "$CLI" -4 -o addr show dev "ppp$i" 2>/dev/null | sed -n 's/.* peer \([0-9.]*\).*/\1/p')
-    if [ -n "$peer" ] && ip netns exec "$CLI" ping -q -c 2 -W 2 -I "ppp$i" "$peer" >/dev/null; then
-        echo "ppp$i -> $peer: ok"
+    # pppctl's table: PEER STATE PHASE IFACE LOCAL REMOTE ...
+    read -r ifname peer < <(pppctl status "provider$i" 2>/dev/null | awk 'NR == 2 { print $4, $6 }' || true)
+    ifname=${ifname:--} peer=${peer:--}
+    if [ "$peer" != "-" ] && ip netns exec "$CLI" ping -q -c 2 -W 2 -I "$ifname" "$peer" >/dev/null; then
+        echo "provider$i: $ifname -> $peer: ok"
     else
-        echo "ppp$i -> ${peer:-?}: FAILED"; failed=1
+        echo "provider$i: $ifname -> $peer: FAILED"; failed=1
     fi
 done
 
-step "status"
-printf '%-10s %-6s %-13s %-13s %-7s %10s %10s\n' PEER IF LOCAL REMOTE UPTIME RX-BYTES TX-BYTES
-now=$(date +%s)
-for ((i = 0; i < sessions; i++)); do
-    line=$(ip -n "$CLI" -4 -o addr show dev "ppp$i" 2>/dev/null || true)
-    local_ip=$(sed -n 's/.* inet \([0-9.]*\).*/\1/p' <<<"$line")
-    remote_ip=$(sed -n 's/.* peer \([0-9.]*\).*/\1/p' <<<"$line")
-    rx=$(ip netns exec "$CLI" cat "/sys/class/net/ppp$i/statistics/rx_bytes" 2>/dev/null || echo -)
-    tx=$(ip netns exec "$CLI" cat "/sys/class/net/ppp$i/statistics/tx_bytes" 2>/dev/null || echo -)
-    printf '%-10s %-6s %-13s %-13s %-7s %10s %10s\n' "provider$i" "ppp$i" "${local_ip:--}" "${remote_ip:--}" \
-        "$((now - started))s" "$rx" "$tx"
-done
+step "status: bin/pppctl status"
+pppctl status
 
 if ((keep)); then
     step "running; press Enter to tear down"
     read -r _ || true
 fi
 
-step "teardown (SIGTERM: LCP Terminate-Request and PADT)"
+step "teardown: SIGTERM to jpppd (every session: LCP Terminate-Request and PADT)"
+kill -TERM "$daemon"
+status=0
+wait "$daemon" || status=$?
+echo "jpppd exited with status $status (pppd's 5: terminated by a signal)"
+grep -c "Received PADT" "$work/ac.log" | sed 's/^/access concentrator: PADTs received: /' || true
 cleanup
 trap - EXIT
 if ((up == sessions && failed == 0)); then
