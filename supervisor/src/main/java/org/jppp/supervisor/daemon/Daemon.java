@@ -35,12 +35,12 @@ import org.slf4j.MDC;
 public final class Daemon {
     /**
      * A later attempt of a peer dials inside its session's setup (see {@code Attempts}), which
-     * blocks a dispatcher thread for the discovery or connect script; enough threads keep one
-     * peer's redial from delaying the others' timers.
+     * blocks a thread for the discovery or connect script; {@code PeerSupervisor} runs sessions on
+     * Pekko's dispatcher for blocking work, sized here so that many peers can redial at once
+     * (an access concentrator that went away) without waiting for each other.
      */
-    private static final Config DISPATCHER = ConfigFactory.parseString(String.join("\n",
-            "pekko.actor.default-dispatcher.fork-join-executor.parallelism-min = 16",
-            "pekko.actor.default-dispatcher.fork-join-executor.parallelism-max = 64"));
+    private static final Config DISPATCHER = ConfigFactory.parseString(
+            "pekko.actor.default-blocking-io-dispatcher.thread-pool-executor.fixed-pool-size = 64");
 
     /**
      * @param peers    started at once ({@code jppp.peers} and {@code --peer})

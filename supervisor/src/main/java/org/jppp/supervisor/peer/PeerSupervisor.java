@@ -13,6 +13,7 @@ import org.apache.pekko.actor.ActorInitializationException;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.ChildFailed;
+import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.Terminated;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -242,8 +243,12 @@ public final class PeerSupervisor extends AbstractBehavior<PeerSupervisor.Comman
         finished = Optional.empty();
         closeCause = Optional.empty();
         redialNow = false;
+        // The factory may block while it dials (a later attempt's connect script or PPPoE
+        // discovery): the session runs on Pekko's dispatcher for blocking work, so a redialling
+        // peer never holds a thread of the default dispatcher that other peers' timers need.
         ActorRef<PeerSession.Command> s = getContext().spawn(
-                Behaviors.setup(ctx -> wiring.sessions().create(n, sessionEvents)), "session-" + n);
+                Behaviors.setup(ctx -> wiring.sessions().create(n, sessionEvents)), "session-" + n,
+                DispatcherSelector.blocking());
         getContext().watch(s);
         session = Optional.of(s);
         return this;

@@ -87,7 +87,7 @@ public final class Attempts implements SessionFactory, IdleProbe, TrafficTrigger
         this.first = first;
     }
 
-    /** Runs in the session's setup on a dispatcher thread; blocks while a later attempt dials. */
+    /** Runs in the session's setup on the blocking dispatcher (see PeerSupervisor); blocks while a later attempt dials. */
     @Override
     public Behavior<PeerSession.Command> create(int attempt, ActorRef<PeerSession.Event> parent) {
         Attempt a = takeFirst();
