@@ -15,9 +15,10 @@
 #       AC to client (down, iperf3 -R).
 #   The R rounds (default 2) each run a, b up and down, S seconds each (default 10), interleaved
 #   so that a noisy minute hits both sides.
-#   (c) session setup: N (default 20) bin/pppd clients started at once, wall time until every one
-#       logged "local  IP address"; baseline: N `bin/pppd call provider dryrun` started at once
-#       (same JVM, same jar, same options parsed, then exit), wall time until all exited.
+#   (c) session setup: N (default 10) bin/pppd clients started one after another (each when the
+#       previous one logged "local  IP address"), total wall time; baseline: N
+#       `bin/pppd call provider dryrun` one after another (same launcher, JVM, jar and options
+#       parsed, then exit). The ratio is what a session costs over a bare JVM start.
 #
 # Prints one line per measurement and a summary with the ratios.
 set -euo pipefail
@@ -26,7 +27,7 @@ root=$(pwd)
 
 seconds=10
 rounds=2
-clients=20
+clients=10
 setup=1
 while (($#)); do
     case "$1" in
@@ -177,19 +178,21 @@ setup_base=""
 setup_jppp=""
 setup_up=0
 if ((setup)); then
-    # Baseline: N JVMs that load jppp and parse the same options, started at once.
+    # One after another, not all at once: N JVMs starting together on two shared cores starve each
+    # other's LCP and discovery timers (20 at once took minutes and lost sessions), which measures
+    # the scheduler rather than jppp. Sequentially, each step is one JVM start plus what follows.
+    # Baseline: N JVMs that load jppp and parse the same options (dryrun), then exit.
     t0=$(date +%s%N)
-    dry=()
     for ((i = 1; i <= clients; i++)); do
         mkdir -p "$work/run-cli/dry$i"
         JPPP_ETC_DIR="$work/cli" JPPP_RUN_DIR="$work/run-cli/dry$i" \
-            ip netns exec "$B" bin/pppd call provider dryrun > "$work/dry$i.log" 2>&1 &
-        dry+=($!)
+            ip netns exec "$B" bin/pppd call provider dryrun > "$work/dry$i.log" 2>&1 \
+            || { log "dryrun failed: $(head -5 "$work/dry$i.log")"; exit 1; }
     done
-    for p in "${dry[@]}"; do wait "$p" || { log "dryrun failed: $(cat "$work"/dry*.log | head -5)"; exit 1; }; done
     setup_base=$(( ($(date +%s%N) - t0) / 1000000 ))
 
-    # jppp: N clients dialing at once, each its own JVM, session and ppp unit.
+    # jppp: N clients, each its own JVM, session and ppp unit, each started when the one before
+    # logged its address; they stay up, so the AC serves 1..N sessions as the run goes on.
     t0=$(date +%s%N)
     dialers=()
     for ((i = 1; i <= clients; i++)); do
@@ -197,14 +200,19 @@ if ((setup)); then
         p=$(dial "c$i" unit "$i")
         pids+=("$p")
         dialers+=("$p")
-    done
-    for ((t = 0; t < 1800; t++)); do
-        setup_up=0
-        for ((i = 1; i <= clients; i++)); do
-            grep -q "local  IP address" "$work/c$i.log" && setup_up=$((setup_up + 1))
+        t1=$(date +%s%N)
+        t_connect=""
+        deadline=$(( $(date +%s) + 60 ))
+        until grep -q "local  IP address" "$work/c$i.log"; do
+            [ -n "$t_connect" ] || ! grep -q "^Connect: " "$work/c$i.log" || t_connect=$(date +%s%N)
+            (( $(date +%s) < deadline )) && kill -0 "$p" 2>/dev/null || break
+            sleep 0.05
         done
-        ((setup_up < clients)) || break
-        sleep 0.1
+        grep -q "local  IP address" "$work/c$i.log" || { log "client $i did not come up: $(tail -5 "$work/c$i.log")"; break; }
+        t2=$(date +%s%N)
+        # "Connect:" is logged once discovery is done and the PPP link starts (pppd's wording).
+        log "client $i: Connect after $(( (${t_connect:-$t2} - t1) / 1000000 )) ms, address after $(( (t2 - t1) / 1000000 )) ms"
+        setup_up=$i
     done
     setup_jppp=$(( ($(date +%s%N) - t0) / 1000000 ))
     log "session setup: $setup_up of $clients up after $setup_jppp ms; $clients dryruns took $setup_base ms"
