@@ -2,7 +2,7 @@
 # End-to-end benchmark of jppp's PPPoE data path and session setup, each as a ratio to a
 # baseline measured in the same run (the machines are shared and noisy; absolute numbers move).
 #
-#   bench/pppoe-throughput.sh [--time S] [--rounds R] [--clients N] [--skip-setup]
+#   bench/pppoe-throughput.sh [--time S] [--rounds R] [--clients N] [--skip-setup] [--logs DIR]
 #
 # Run as root. Two network namespaces with random names, joined by two veth pairs made inside
 # them (nothing is added to the host's own namespace); everything is removed on exit, also on
@@ -29,12 +29,14 @@ seconds=10
 rounds=2
 clients=10
 setup=1
+logs=""
 while (($#)); do
     case "$1" in
         --time) seconds="$2"; shift 2 ;;
         --rounds) rounds="$2"; shift 2 ;;
         --clients) clients="$2"; shift 2 ;;
         --skip-setup) setup=0; shift ;;
+        --logs) logs="$2"; shift 2 ;;
         -h|--help) sed -n 2,23p "$0"; exit 0 ;;
         *) echo "pppoe-throughput: unknown argument $1" >&2; exit 2 ;;
     esac
@@ -61,6 +63,7 @@ cleanup() {
     done
     ip netns del "$B" 2>/dev/null
     ip netns del "$A" 2>/dev/null
+    [ -z "$logs" ] || { mkdir -p "$logs" && cp "$work"/*.log "$logs"/; }
     rm -rf "$work"
 }
 trap cleanup EXIT
@@ -112,6 +115,7 @@ require-chap
 name jppp-ac
 lcp-echo-interval 10
 lcp-echo-failure 6
+debug
 OPT
 cat > "$work/cli/peers/provider" <<'PEER'
 plugin rp-pppoe.so
