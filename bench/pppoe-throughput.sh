@@ -158,21 +158,29 @@ ip netns exec "$A" iperf3 -s -B "$ac_ip" -p 5202 > "$work/iperf-ppp.log" 2>&1 &
 pids+=($!)
 sleep 1
 
-# iperf3 TCP for $seconds from namespace $1 to $2:$3 [extra args]; prints Mbit/s received.
+# iperf3 TCP for $seconds from namespace $1 to $2:$3 [extra args]; sets $mbits (received).
+# The client runs in the background and the script waits for it, so that a signal runs the
+# cleanup trap at once (bash defers traps while a foreground command or $(...) runs).
 iperf() {
     local ns=$1 host=$2 port=$3; shift 3
-    local out
-    out=$(ip netns exec "$ns" iperf3 -c "$host" -p "$port" -t "$seconds" -O 1 -J "$@") \
-        || { log "iperf3 to $host failed: $out"; echo 0; return; }
-    python3 -c 'import json,sys; print("%.0f" % (json.load(sys.stdin)["end"]["sum_received"]["bits_per_second"] / 1e6))' <<<"$out"
+    ip netns exec "$ns" iperf3 -c "$host" -p "$port" -t "$seconds" -O 1 -J "$@" > "$work/iperf.json" 2>&1 &
+    local p=$!
+    pids+=("$p")
+    if wait "$p"; then
+        mbits=$(python3 -c 'import json,sys; print("%.0f" % (json.load(sys.stdin)["end"]["sum_received"]["bits_per_second"] / 1e6))' \
+            < "$work/iperf.json")
+    else
+        log "iperf3 to $host failed: $(cat "$work/iperf.json")"
+        mbits=0
+    fi
 }
 
 declare -a base_up base_down ppp_up ppp_down
 for ((r = 1; r <= rounds; r++)); do
-    base_up[r]=$(iperf "$A" 10.200.0.2 5201)
-    base_down[r]=$(iperf "$A" 10.200.0.2 5201 -R)
-    ppp_up[r]=$(iperf "$B" "$ac_ip" 5202)
-    ppp_down[r]=$(iperf "$B" "$ac_ip" 5202 -R)
+    iperf "$A" 10.200.0.2 5201; base_up[r]=$mbits
+    iperf "$A" 10.200.0.2 5201 -R; base_down[r]=$mbits
+    iperf "$B" "$ac_ip" 5202; ppp_up[r]=$mbits
+    iperf "$B" "$ac_ip" 5202 -R; ppp_down[r]=$mbits
     log "round $r: veth ${base_up[r]} / ${base_down[r]} Mbit/s, jppp up ${ppp_up[r]} down ${ppp_down[r]} Mbit/s"
 done
 
