@@ -15,6 +15,9 @@ command -v socat  >/dev/null || need+=(socat)
 command -v ping   >/dev/null || need+=(iputils-ping)
 command -v tcpdump >/dev/null || need+=(tcpdump)
 command -v ps     >/dev/null || need+=(procps)
+# bench/pppoe-throughput.sh: TCP throughput and veth offload switches.
+command -v iperf3 >/dev/null || need+=(iperf3)
+command -v ethtool >/dev/null || need+=(ethtool)
 
 if ((${#need[@]})); then
     SUDO=""
@@ -22,11 +25,13 @@ if ((${#need[@]})); then
     echo "install-prereqs: installing ${need[*]}"
     # tshark asks whether non-root users may capture; answer for it.
     echo "wireshark-common wireshark-common/install-setuid boolean false" | $SUDO debconf-set-selections
+    # iperf3 asks whether to start its daemon at boot; we only run it by hand.
+    echo "iperf3 iperf3/start_daemon boolean false" | $SUDO debconf-set-selections
     $SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq
     $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}"
 fi
 
-for tool in javac mvn tshark ip socat ping tcpdump ps; do
+for tool in javac mvn tshark ip socat ping tcpdump ps iperf3 ethtool; do
     command -v "$tool" >/dev/null || { echo "install-prereqs: $tool is still missing" >&2; exit 1; }
 done
 command -v systemd-analyze >/dev/null || { echo "install-prereqs: systemd-analyze is still missing" >&2; exit 1; }
