@@ -285,7 +285,9 @@ public final class PeerRun extends AbstractBehavior<PeerRun.Command> {
             return this;
         }
         Optional<UpDetails> ipcp = s.up().stream().filter(u -> u.ncp().equals(PppProtocol.IPCP)).findFirst();
-        Optional<String> iface = s.up().isEmpty() ? Optional.empty() : ifname;
+        // A demand interface exists (with its made-up addresses) while the peer waits for traffic.
+        Optional<String> iface = !s.up().isEmpty() ? ifname : supervision.demand() ? this.iface.created()
+                : Optional.empty();
         m.replyTo().tell(new PeerStatus(name, s.state().name(), s.phase().name(), iface,
                 ipcp.flatMap(UpDetails::local).map(a -> a.getHostAddress()),
                 ipcp.flatMap(UpDetails::remote).map(a -> a.getHostAddress()),

@@ -114,6 +114,11 @@ public final class PppInterface implements AutoCloseable {
         return ipSwitch;
     }
 
+    /** The name, once the TUN exists (from the start with demand). */
+    public synchronized Optional<String> created() {
+        return tun == null ? Optional.empty() : Optional.of(tun.name());
+    }
+
     public String name() {
         return tun.name();
     }
