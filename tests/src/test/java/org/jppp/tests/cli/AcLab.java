@@ -39,6 +39,7 @@ final class AcLab implements AutoCloseable {
     final NetNamespace acNs;
     final NetNamespace userNs;
     private final PppdProcess server;
+    private final Map<String, String> exported = new LinkedHashMap<>();
 
     private AcLab(Path root, Path etc, Path run, NetNamespace acNs, NetNamespace userNs, PppdProcess server) {
         this.root = root;
@@ -96,11 +97,19 @@ final class AcLab implements AutoCloseable {
         Files.writeString(etc.resolve("peers/" + name), text);
     }
 
-    /** The environment of the user's shell: JPPP_ETC_DIR, JPPP_RUN_DIR, and the classes just built. */
+    /**
+     * The environment of the user's shell: JPPP_ETC_DIR, JPPP_RUN_DIR, the classes just built,
+     * and whatever a test {@link #export}ed.
+     */
     Map<String, String> environment() {
         Map<String, String> env = new LinkedHashMap<>(PppdProcess.environment(etc, run));
-        env.put("PATH", Repo.root().resolve("bin") + ":" + System.getenv("PATH"));
+        env.putAll(exported);
         return env;
+    }
+
+    /** {@code export NAME=VALUE} in the user's shell, for the commands run from now on. */
+    void export(String name, String value) {
+        exported.put(name, value);
     }
 
     /** What a command did: its exit status, its standard output and error (merged), and how long it took. */
