@@ -110,6 +110,11 @@ public final class Libc {
 
     public static native int kill(int pid, int sig);
 
+    /** A session (and process group) of our own, without a controlling terminal: pppd's detach. */
+    public static native int setsid();
+
+    public static native int dup2(int oldfd, int newfd);
+
     public static native int posix_openpt(int flags);
 
     public static native int grantpt(int fd);

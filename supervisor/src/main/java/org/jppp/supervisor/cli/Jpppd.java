@@ -106,7 +106,7 @@ public final class Jpppd {
         }
 
         PeerDebug debug = new PeerDebug();
-        logging(debug);
+        logging(debug, settings.defaults());
         Daemon daemon;
         try {
             daemon = Daemon.start(settings, debug);
@@ -165,10 +165,15 @@ public final class Jpppd {
     /**
      * pppd's logging (syslog, and standard error for a daemon in the foreground), each peer's lines
      * prefixed with its name; per-peer debug through {@link PeerDebug}. A peer's {@code logfile}
-     * option is not applied in the daemon (one set of appenders serves every peer).
+     * option is not applied in the daemon (one set of appenders serves every peer); the daemon's
+     * own is the default of every peer, {@code pppd.logfile} in jppp.conf (unless {@code pppd.nolog}),
+     * so that plog has a file to read where no syslog daemon writes one.
      */
-    private static void logging(PeerDebug debug) {
-        LogSetup.apply(new LoggingSettings(0, 0, Optional.empty(), OptionalInt.empty(), false, Detach.NODETACH, false,
+    private static void logging(PeerDebug debug, Map<String, Object> defaults) {
+        Optional<String> logfile = Optional.ofNullable(defaults.get("logfile")).map(Object::toString)
+                .filter(f -> !f.isEmpty());
+        boolean nolog = Boolean.TRUE.equals(defaults.get("nolog"));
+        LogSetup.apply(new LoggingSettings(0, 0, logfile, OptionalInt.empty(), nolog, Detach.NODETACH, false,
                 false));
         LogSetup.keepStderr();
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();

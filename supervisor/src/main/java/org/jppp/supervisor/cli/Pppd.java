@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jppp.protocol.config.OptionException;
@@ -16,13 +17,15 @@ import org.jppp.supervisor.options.OptionsLoader;
 import org.jppp.supervisor.options.SettingsFactory;
 import org.jppp.supervisor.options.SystemProbe;
 import org.jppp.supervisor.pppoe.PppoeConnection;
+import org.jppp.supervisor.run.Detacher;
 import org.jppp.supervisor.run.PppdRun;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code bin/pppd [options]}: reads the options as pppd does, checks them, and for {@code dryrun}
- * prints them with their sources; otherwise runs the link ({@link PppdRun}). Option errors go to stderr as pppd words them and exit with
+ * prints them with their sources; otherwise runs the link ({@link PppdRun}), in a child JVM that
+ * detaches as pppd does unless {@code nodetach} ({@link Detacher}). Option errors go to stderr as pppd words them and exit with
  * pppd's EXIT_OPTION_ERROR (2), never with a stack trace.
  */
 public final class Pppd {
@@ -36,6 +39,7 @@ public final class Pppd {
     private Pppd() {}
 
     public static void main(String[] args) {
+        Detacher.enterChild();
         System.exit(run(List.of(args), System.getenv(), SystemProbe.host(), System.out, System.err));
     }
 
@@ -47,12 +51,19 @@ public final class Pppd {
      */
     public static int run(List<String> args, Map<String, String> env, SystemProbe probe, PrintStream out,
             PrintStream err) {
+        // pppd's informational lines (Plugin rp-pppoe.so loaded.) are held back: a parent that
+        // detaches into a child leaves them to the child, which reads the options again.
+        List<String> notes = new ArrayList<>();
         try {
             Config base = ConfigFactory.load();
             Path etcDir = ConfigDefaults.etcDir(env, base);
             Map<String, Object> defaults = ConfigDefaults.read(ConfigDefaults.config(base, etcDir));
-            OptionValues values = OptionsLoader.load(etcDir, args, defaults, probe, LOG::info);
+            OptionValues values = OptionsLoader.load(etcDir, args, defaults, probe, notes::add);
             PppdSettings settings = SettingsFactory.build(values);
+            if (Detacher.wanted(settings)) {
+                return Detacher.relaunch(Pppd.class.getName(), args, out, err);
+            }
+            notes.forEach(LOG::info);
             if (settings.logging().dryrun() || settings.logging().dump()) {
                 out.print(DryRun.format(values));
                 out.flush();
@@ -63,9 +74,11 @@ public final class Pppd {
             return settings.pppoe().enabled() ? PppdRun.run(settings, etcDir, PppoeConnection::open)
                     : PppdRun.run(settings, etcDir);
         } catch (OptionException e) {
+            notes.forEach(LOG::info);
             err.println("pppd: " + e.getMessage());
             return EXIT_OPTION_ERROR;
         } catch (ConfigException e) {
+            notes.forEach(LOG::info);
             err.println("pppd: configuration error: " + e.getMessage());
             return EXIT_OPTION_ERROR;
         }

@@ -86,11 +86,12 @@ public final class Attempt {
             PppdLog.LOG.info("Using interface {}", iface.name());
         }
         PppdLog.LOG.info("Connect: {} <--> {}", iface.name(), line.device());
-        LogSetup.detached(settings.logging());
         LinkParameters link = new LinkParameters(iface.name(), line.device(), line.speed(),
                 settings.identity().ipparam());
         PidFiles pidFiles = PidFiles.write(PidFiles.runDir(System.getenv()), iface.name(),
                 settings.identity().linkname());
+        // After the pid files: whoever started a detaching bin/pppd finds them when it returns.
+        LogSetup.detached(settings.logging());
         return new Attempt(line, iface, new NetworkHooks(settings, etcDir, link), settings.pppoe().clampMss(),
                 pidFiles, demand, ownsInterface);
     }

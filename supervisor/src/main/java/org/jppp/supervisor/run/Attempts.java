@@ -17,6 +17,7 @@ import org.jppp.actors.session.PeerSession;
 import org.jppp.actors.session.SessionSettings;
 import org.jppp.actors.session.UpDetails;
 import org.jppp.io.loop.EventLoop;
+import org.jppp.protocol.config.LoggingSettings;
 import org.jppp.protocol.config.PppdSettings;
 import org.jppp.protocol.wire.PppProtocol;
 import org.jppp.supervisor.peer.IdleProbe;
@@ -205,6 +206,11 @@ public final class Attempts implements SessionFactory, IdleProbe, TrafficTrigger
             }
         }
         return closed;
+    }
+
+    /** The run's logging settings ({@code updetach} leaves the terminal when the link is up). */
+    LoggingSettings logging() {
+        return settings.logging();
     }
 
     /** pppd's {@code up_sdnotify}: tell systemd when the link is up. */

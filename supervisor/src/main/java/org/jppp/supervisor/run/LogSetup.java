@@ -20,10 +20,9 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>always syslog ({@link SyslogAppender}: {@code pppd[PID]: ...}, facility daemon), as pppd;
- *   <li>standard error until the link is connected, and after that too with {@code nodetach} or
- *       {@code updetach}. pppd detaches once the link is connected and then writes to syslog
- *       only; jppp cannot fork, so it stays in the foreground, but it stops writing to standard
- *       error at the same point ({@link #detached});
+ *   <li>standard error until {@code bin/pppd} detaches ({@link Detacher}): once the link is
+ *       connected ({@link #detached}), with {@code updetach} once a network protocol is up
+ *       ({@link #networkUp}), never with {@code nodetach};
  *   <li>{@code logfile F} (unless {@code nolog}): also appended to F;
  *   <li>{@code debug}: pppd's lines, including the packet traces, at debug level; other libraries
  *       stay at info.
@@ -68,11 +67,28 @@ public final class LogSetup {
         }
     }
 
-    /** The link is connected: where pppd would detach, standard error is left (default {@code detach}). */
+    /**
+     * The link is connected (or, with {@code demand}, its interface set up): pppd's default
+     * {@code detach} leaves the terminal here ({@link Detacher}), and standard error with it.
+     */
     static void detached(LoggingSettings logging) {
-        if (logging.detach() == Detach.DETACH && !keepStderr) {
+        if (logging.detach() == Detach.DETACH) {
+            leaveTerminal();
+        }
+    }
+
+    /** The first network protocol is up: {@code updetach} leaves the terminal here, as pppd's np_up. */
+    static void networkUp(LoggingSettings logging) {
+        if (logging.detach() == Detach.UPDETACH) {
+            leaveTerminal();
+        }
+    }
+
+    private static void leaveTerminal() {
+        if (!keepStderr) {
             LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
             context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).detachAppender(STDERR);
+            Detacher.detachNow();
         }
     }
 

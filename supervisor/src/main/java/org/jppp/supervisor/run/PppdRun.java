@@ -78,6 +78,8 @@ public final class PppdRun {
             // pppd's demand_conf: the unit exists and is up before any dial; nothing is opened yet.
             iface.create();
             PppdLog.LOG.info("Using interface {}", iface.name());
+            // Nothing is dialled before traffic: a detaching pppd leaves the terminal now.
+            LogSetup.detached(settings.logging());
             first = null;
         } else {
             first = Attempt.open(settings, etcDir, loop, opener, iface);

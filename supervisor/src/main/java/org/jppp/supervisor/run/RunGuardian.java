@@ -115,6 +115,7 @@ public final class RunGuardian extends AbstractBehavior<RunGuardian.Command> {
         if (event instanceof PeerSession.Up up) {
             try {
                 attempts.up(attempt, up.details());
+                LogSetup.networkUp(attempts.logging());
                 if (attempts.upSdnotify() && notifiedAttempt != attempt) {
                     notifiedAttempt = attempt;
                     SystemdReady.linkUp(attempts.ifname(attempt), up.details());

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * What a user finds in syslog: {@code bin/pppd} in its default mode (no {@code nodetach}) writes
- * to standard error only until the link is connected, and everything to syslog as
+ * to standard error only until the link is connected, where it detaches (the command returns 0
+ * and a child in a session of its own runs the link), and everything to syslog as
  * {@code pppd[PID]: ...} with facility daemon. The run's /dev/log is a socket of the test's own
  * (with-syslog.sh), in a private mount namespace.
  */
@@ -55,21 +56,25 @@ class SyslogTest {
         Path script = Path.of(SyslogTest.class.getResource("with-syslog.sh").toURI());
         String inner = String.join(" ", b.prefix(List.of(Repo.pppd().toString(), "notty", "noauth", "nodetach",
                 "noipdefault")));
-        List<String> command = Args.concat(List.of("bash", script.toString(), syslog.toString()),
+        List<String> command = Args.concat(List.of("env", "JPPP_SYSLOG_WAIT_PIDFILE=" + etc.resolve("ppp0.pid"),
+                "bash", script.toString(), syslog.toString()),
                 a.prefix(List.of(Repo.pppd().toString(), "pty", inner, "noauth", "10.81.0.1:10.81.0.2")));
         try (PppdProcess pppd = PppdProcess.start(command, etc, etc)) {
+            // Detached: bin/pppd returns 0 at the Connect line; its child runs the link.
+            pppd.awaitLog("Connect: ppp0 <--> /dev/pts/", UP);
             String text = TempDirs.awaitContent(syslog, "remote IP address 10.81.0.2", UP);
             assertTrue(text.contains("remote IP address 10.81.0.2"), "syslog:\n" + text + "\nstderr:\n" + pppd.log());
             int connect = priorityOf(text, "Connect: ppp0 <--> /dev/pts/");
             assertEquals(3 * 8 + 5, connect, "daemon.notice");
             assertEquals(3 * 8 + 5, priorityOf(text, "local  IP address 10.81.0.1"));
-            // Not detached: stderr stops after the Connect line, as pppd detaches there.
-            assertTrue(pppd.log().contains("Connect: ppp0 <--> /dev/pts/"), pppd.log());
+            // stderr stops after the Connect line, where pppd detaches.
             assertTrue(!pppd.log().contains("local  IP address 10.81.0.1"), pppd.log());
-            pppd.terminate();
-            assertEquals(5, pppd.awaitExit(Duration.ofSeconds(20)), pppd.log());
+            long child = Long.parseLong(Files.readAllLines(etc.resolve("ppp0.pid")).get(0).trim());
+            Commands.run("kill", "-TERM", Long.toString(child)).requireSuccess();
+            assertEquals(0, pppd.awaitExit(Duration.ofSeconds(20)), pppd.log());
             String after = TempDirs.awaitContent(syslog, "Exit.", Duration.ofSeconds(5));
             assertTrue(after.contains("Terminating on signal 15"), after);
+            assertTrue(after.contains("pppd[" + child + "]: Exit."), after);
         }
     }
 

@@ -2,7 +2,9 @@
 # bash with-syslog.sh OUT COMMAND...: runs COMMAND in a private mount namespace whose /dev/log is a
 # socket of this script's own (socat), appending every syslog datagram to OUT, one per line. The
 # host's /dev and syslog daemon are untouched: /dev is a tmpfs copy, with /dev/pts bound in.
-# SIGTERM is passed on to COMMAND; the exit status is COMMAND's.
+# SIGTERM is passed on to COMMAND; the exit status is COMMAND's. With JPPP_SYSLOG_WAIT_PIDFILE set,
+# the socket stays open after COMMAND exits until the process named in that pid file has exited
+# too (a bin/pppd that detached into a child).
 set -euo pipefail
 if [ -z "${JPPP_SYSLOG_NS:-}" ]; then
     exec env JPPP_SYSLOG_NS=1 unshare --mount --propagation private bash "$0" "$@"
@@ -30,6 +32,10 @@ wait "$child" || status=$?
 if kill -0 "$child" 2>/dev/null; then
     status=0
     wait "$child" || status=$?
+fi
+if [ -n "${JPPP_SYSLOG_WAIT_PIDFILE:-}" ] && [ -f "$JPPP_SYSLOG_WAIT_PIDFILE" ]; then
+    detached="$(head -n 1 "$JPPP_SYSLOG_WAIT_PIDFILE")"
+    while kill -0 "$detached" 2>/dev/null; do sleep 0.1; done
 fi
 sleep 0.2
 kill "$socat_pid" 2>/dev/null || true
