@@ -134,6 +134,8 @@ public final class ControlProtocol extends AbstractBehavior<ControlProtocol.Comm
     private final ActorRef<Report> parent;
     private final TimerScheduler<Command> timers;
     private final ActorRef<LinkIo.Inbound> inbound;
+    /** Whether the link delivers the peer's packets to {@link #inbound}: from the first Up on. */
+    private boolean registered;
     private Optional<ActorRef<EchoKeepalive.Command>> keepalive = Optional.empty();
     private int keepalives;
 
@@ -150,13 +152,12 @@ public final class ControlProtocol extends AbstractBehavior<ControlProtocol.Comm
         this.parent = parent;
         this.timers = timers;
         this.inbound = ctx.messageAdapter(LinkIo.Inbound.class, Received::new);
-        link.tell(new LinkIo.Register(spec.protocol(), inbound));
     }
 
     @Override
     public Receive<Command> createReceive() {
         return newReceiveBuilder()
-                .onMessage(Up.class, m -> perform(fsm.up()))
+                .onMessage(Up.class, m -> onUp())
                 .onMessage(Down.class, m -> perform(fsm.down()))
                 .onMessage(Open.class, m -> perform(fsm.open()))
                 .onMessage(Close.class, m -> perform(fsm.close(m.reason())))
@@ -171,6 +172,22 @@ public final class ControlProtocol extends AbstractBehavior<ControlProtocol.Comm
 
     private String name() {
         return fsm.handler().protocolName();
+    }
+
+    /**
+     * The peer's packets are taken only from the first Up on: before it the automaton is in
+     * Initial or Starting, where pppd's fsm_input discards them (RFC 1661 §4.2: no lower layer
+     * yet). Registering in setup instead raced the parent's Open and Up: the link could hand the
+     * peer's Configure-Request, held for this protocol, to an automaton still in Initial, and the
+     * peer had to wait for its Restart timer. The link holds the packets until this Register.
+     */
+    private Behavior<Command> onUp() {
+        Behavior<Command> next = perform(fsm.up());
+        if (!registered) {
+            registered = true;
+            link.tell(new LinkIo.Register(spec.protocol(), inbound));
+        }
+        return next;
     }
 
     private Behavior<Command> onReceived(Received m) {
@@ -294,7 +311,9 @@ public final class ControlProtocol extends AbstractBehavior<ControlProtocol.Comm
     }
 
     private Behavior<Command> onPostStop() {
-        link.tell(new LinkIo.Unregister(spec.protocol(), inbound));
+        if (registered) {
+            link.tell(new LinkIo.Unregister(spec.protocol(), inbound));
+        }
         return this;
     }
 }

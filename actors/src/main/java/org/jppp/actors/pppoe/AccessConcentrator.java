@@ -105,13 +105,25 @@ public final class AccessConcentrator extends AbstractBehavior<AccessConcentrato
         }
     }
 
+    /**
+     * Carries out the discovery machine's actions in order, except that a granted session is
+     * registered on the endpoint before anything is sent: the host may answer the PADS with its
+     * first LCP packet at once, and a frame for an id not registered yet would be dropped and
+     * even answered with a PADT ({@link DiscoveryServer#unknownSession}).
+     */
     private Behavior<Command> perform(DiscoveryResult result) {
         result.log().forEach(PppdLog::write);
+        Map<Integer, SessionChannel> registered = new HashMap<>();
+        for (DiscoveryAction action : result.actions()) {
+            if (action instanceof DiscoveryAction.SessionOpened opened) {
+                register(opened.session()).ifPresent(c -> registered.put(opened.session().sessionId(), c));
+            }
+        }
         for (DiscoveryAction action : result.actions()) {
             if (action instanceof DiscoveryAction.Send send) {
                 endpoint.sendDiscovery(send.header(), send.packet());
             } else if (action instanceof DiscoveryAction.SessionOpened opened) {
-                open(opened.session());
+                opened(opened.session(), Optional.ofNullable(registered.get(opened.session().sessionId())));
             } else if (action instanceof DiscoveryAction.SessionTerminated terminated) {
                 // The host's PADT: the session's PPP sees its link end and reports back with End.
                 Optional.ofNullable(channels.remove(terminated.sessionId())).ifPresent(SessionChannel::close);
@@ -121,13 +133,21 @@ public final class AccessConcentrator extends AbstractBehavior<AccessConcentrato
         return this;
     }
 
-    private void open(ServerSession session) {
+    private Optional<SessionChannel> register(ServerSession session) {
         try {
-            SessionChannel channel = endpoint.register(session.client(), session.sessionId());
-            channels.put(session.sessionId(), channel);
-            parent.tell(new Opened(endpoint.ifname(), session, channel));
+            return Optional.of(endpoint.register(session.client(), session.sessionId()));
         } catch (IllegalStateException e) {
             PppdLog.LOG.error("{}: {}", endpoint.ifname(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** The PADS went out: PPP starts on the channel, or the session ends if it could not be registered. */
+    private void opened(ServerSession session, Optional<SessionChannel> channel) {
+        if (channel.isPresent()) {
+            channels.put(session.sessionId(), channel.get());
+            parent.tell(new Opened(endpoint.ifname(), session, channel.get()));
+        } else {
             perform(discovery.terminate(session.sessionId(), "RP-PPPoE: System call error"));
         }
     }

@@ -151,7 +151,9 @@ public final class PppoeClient extends AbstractBehavior<PppoeClient.Command> {
     private void onEstablished(ClientSession session) {
         try {
             // Our source address may be the session's own (pppoe-src-mac), added to the endpoint by the caller.
-            SessionChannel registered = endpoint.register(config.ourMac(), session.acMac(), session.sessionId());
+            // The AC's first LCP packets, sent right behind the PADS, may have been read before it:
+            // the endpoint kept them for this registration.
+            SessionChannel registered = endpoint.registerGranted(config.ourMac(), session.acMac(), session.sessionId());
             channel = Optional.of(registered);
             outcome.complete(new Connected(session, registered));
         } catch (IllegalStateException e) {

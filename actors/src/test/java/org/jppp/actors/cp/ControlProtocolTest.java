@@ -57,15 +57,13 @@ class ControlProtocolTest {
         final TestProbe<LinkIo.Command> link = kit.createTestProbe();
         final TestProbe<ControlProtocol.Report> parent = kit.createTestProbe();
         final ActorRef<ControlProtocol.Command> actor;
-        final ActorRef<LinkIo.Inbound> inbound;
         final PppProtocol protocol;
+        /** Where the link delivers the peer's packets: known once the automaton registered. */
+        ActorRef<LinkIo.Inbound> inbound;
 
         Harness(ControlProtocol.Spec spec) {
             protocol = spec.protocol();
             actor = kit.spawn(ControlProtocol.create(spec, link.getRef(), parent.getRef()));
-            LinkIo.Register register = link.expectMessageClass(LinkIo.Register.class);
-            assertEquals(protocol, register.protocol());
-            inbound = register.receiver();
         }
 
         ControlPacket sent() {
@@ -78,12 +76,18 @@ class ControlProtocolTest {
             inbound.tell(new LinkIo.Inbound(protocol, p));
         }
 
-        /** Open and Up: the first Configure-Request goes out (Initial -> Starting -> Req-Sent). */
+        /**
+         * Open and Up: the first Configure-Request goes out (Initial -> Starting -> Req-Sent), and
+         * only then does the automaton ask the link for the peer's packets.
+         */
         ControlPacket start() {
             actor.tell(new ControlProtocol.Open());
             actor.tell(new ControlProtocol.Up());
             ControlPacket request = sent();
             assertEquals(ControlCode.CONFIGURE_REQUEST, request.code());
+            LinkIo.Register register = link.expectMessageClass(LinkIo.Register.class);
+            assertEquals(protocol, register.protocol());
+            inbound = register.receiver();
             return request;
         }
 
@@ -107,6 +111,44 @@ class ControlProtocolTest {
 
     private ControlProtocol.Spec lcpWithoutEcho() {
         return lcp(FsmConfig.DEFAULT, new EchoKeepalive.Settings(Duration.ZERO, 0, false, framesIn::get));
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class Initial {
+        /**
+         * The parent's Open and Up and the peer's first packet come from different actors; if the
+         * automaton registered at once, the link could hand it the peer's Configure-Request while
+         * still in Initial (RCR ignored there, the peer waiting for its Restart timer). It asks for
+         * the peer's packets only once Up made it send its own Configure-Request.
+         */
+        @Test
+        void initial_noRegisterUntilUp_thenRegisteredAfterOwnConfReq() {
+            Harness h = new Harness(ControlProtocol.Spec.ipcp(
+                    IpcpSettings.server(Ipv4.parse("10.78.0.1"), Ipv4.ANY, List.of()), FsmConfig.DEFAULT));
+            h.actor.tell(new ControlProtocol.Open());
+            h.link.expectNoMessage(Duration.ofMillis(200));
+            h.actor.tell(new ControlProtocol.Up());
+            assertEquals(ControlCode.CONFIGURE_REQUEST, h.sent().code());
+            LinkIo.Register register = h.link.expectMessageClass(LinkIo.Register.class);
+            assertEquals(PppProtocol.IPCP, register.protocol());
+            h.inbound = register.receiver();
+            // The peer's request, delivered now, is answered in Req-Sent: RCR+ (sca/8).
+            h.receive(new ControlPacket(ControlCode.CONFIGURE_REQUEST, 1, new byte[] {3, 6, 10, 78, 0, 2}));
+            ControlPacket answer = h.sent();
+            assertEquals(ControlCode.CONFIGURE_ACK, answer.code());
+            assertEquals(1, answer.identifier());
+        }
+
+        @Test
+        void initial_downAndUpAgain_registersOnce() {
+            Harness h = new Harness(lcpWithoutEcho());
+            h.start();
+            h.actor.tell(new ControlProtocol.Down());
+            h.actor.tell(new ControlProtocol.Up());
+            assertEquals(ControlCode.CONFIGURE_REQUEST, h.sent().code());
+            time.expectNoMessageFor(Duration.ofMillis(1), h.link);
+        }
     }
 
     @Nested
@@ -233,11 +275,9 @@ class ControlProtocolTest {
             // still be Naked, never Rejected, for the loop to be detected (pppd lcp_reqci).
             Harness h = new Harness(lcp(FsmConfig.DEFAULT,
                     new EchoKeepalive.Settings(Duration.ZERO, 0, false, framesIn::get)));
-            h.actor.tell(new ControlProtocol.Open());
-            h.actor.tell(new ControlProtocol.Up());
             LoggingTestKit.info("Serial line is looped back.").withLoggerName(PppdLog.NAME)
                     .expect(kit.system(), () -> {
-                        ControlPacket p = h.sent();
+                        ControlPacket p = h.start();
                         for (int i = 0; i < 100 && !p.code().equals(ControlCode.TERMINATE_REQUEST); i++) {
                             h.receive(p); // the line hands every packet straight back
                             p = h.sent();

@@ -255,6 +255,26 @@ class LinkIoTest {
         assertEquals(0, counters.get(LinkCounter.PROTOCOL_REJECTS));
     }
 
+    /**
+     * The authenticator's Success and its first NCP Configure-Request come back to back, before
+     * our session moved to the Network phase and started the NCP: pppd reads them in order; here
+     * the NCP's packet is held and handed over once the phase and the NCP's receiver are there.
+     */
+    @Test
+    void chapSuccessThenNcpConfReq_backToBack_ncpDeliveredOnceNetworkStarts() {
+        enter(Phase.AUTHENTICATE);
+        TestProbe<LinkIo.Inbound> chap = register(PppProtocol.CHAP);
+        peer.offer(frame(0xC223, 0x03, 0x01, 0x00, 0x04)); // CHAP Success, id 1, length 4
+        peer.offer(confReq(0x8057));
+        assertEquals(PppProtocol.CHAP, chap.expectMessageClass(LinkIo.Inbound.class).protocol());
+        settle();
+        link.tell(new LinkIo.SetPhase(Phase.NETWORK));
+        TestProbe<LinkIo.Inbound> ipv6cp = register(PppProtocol.IPV6CP);
+        LinkIo.Inbound in = ipv6cp.expectMessageClass(LinkIo.Inbound.class);
+        assertEquals(new ControlPacket(ControlCode.CONFIGURE_REQUEST, 7, new byte[0]), in.packet());
+        assertEquals(0, counters.get(LinkCounter.CONTROL_DISCARDED));
+    }
+
     @Test
     void expectedNcp_heldThenPhaseFallsBack_discarded() {
         peer.offer(confReq(0x8057));

@@ -16,6 +16,11 @@ public enum EndpointCounter {
     SESSION_DROPPED,
     /** Session frames whose (source MAC, SESSION_ID) matches no registered session. */
     UNKNOWN_SESSION,
+    /**
+     * Of those, frames kept and queued for a session registered a moment later by its PADS
+     * ({@link EthernetEndpoint#registerGranted}).
+     */
+    EARLY_CLAIMED,
     /** Unknown-session notices dropped because nobody drained {@link EthernetEndpoint#unknownSessions()}. */
     UNKNOWN_SESSION_DROPPED,
     /** Frames sent to another host's unicast MAC (seen in promiscuous mode): not ours, ignored. */

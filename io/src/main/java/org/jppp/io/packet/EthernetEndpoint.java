@@ -1,6 +1,9 @@
 package org.jppp.io.packet;
 
 import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,6 +35,15 @@ import org.slf4j.LoggerFactory;
  * padding, RFC 2516 §4) dropped. Frames for no registered session are counted and announced on
  * {@link #unknownSessions()}, so the caller can answer with a PADT.
  *
+ * <p><b>Early frames</b>: a host learns its SESSION_ID from the PADS, which comes in on the
+ * discovery socket, while the access concentrator's first LCP Configure-Request, sent right
+ * behind it, comes in on the session socket; the two are read independently, and the frame may
+ * be read before the host has {@link #registerGranted registered} the session. The last few
+ * frames for no registered session are therefore kept a short while, and a session registered
+ * with {@link #registerGranted} gets those of its key first, in order. (pppd has the same gap
+ * between its discovery socket and the kernel's PPPoE socket; it loses the frame and the
+ * access concentrator retransmits after its 3 s Restart timer.)
+ *
  * <p><b>Discovery</b> packets all go to one {@link #discovery()} source, parsed; matching a PADO
  * or PADS to the PADI/PADR that asked for it (by Host-Uniq, by MAC) is protocol logic and stays
  * with the caller, which may fan the source out with a {@code BroadcastHub}. Discovery is rare
@@ -53,9 +65,17 @@ public final class EthernetEndpoint implements AutoCloseable {
      * @param unknownQueue     unknown-session notices queued before they are dropped
      * @param receiveBuffer    {@code SO_RCVBUF} of each socket, in octets
      * @param batch            frames per {@code recvmmsg} on the session socket
+     * @param earlyFrames      frames for no registered session kept for {@link #registerGranted}
+     * @param earlyFrameAge    how long such a frame is kept
      */
-    public record Settings(int sessionQueue, int discoveryQueue, int unknownQueue, int receiveBuffer, int batch) {
+    public record Settings(int sessionQueue, int discoveryQueue, int unknownQueue, int receiveBuffer, int batch,
+            int earlyFrames, Duration earlyFrameAge) {
         public static final Settings DEFAULT = new Settings(256, 256, 64, 4 << 20, 32);
+
+        /** With 16 early frames kept for 2 s: a PADS is handled within milliseconds, seconds on a starved machine. */
+        public Settings(int sessionQueue, int discoveryQueue, int unknownQueue, int receiveBuffer, int batch) {
+            this(sessionQueue, discoveryQueue, unknownQueue, receiveBuffer, batch, 16, Duration.ofSeconds(2));
+        }
     }
 
     private static final int DISCOVERY_BATCH = 8;
@@ -72,6 +92,16 @@ public final class EthernetEndpoint implements AutoCloseable {
     private final Map<MacAddress, LocalAddress> locals = new ConcurrentHashMap<>();
 
     private record LocalAddress(int users, PacketSocket.Membership membership) { }
+
+    /** A frame for no registered session, kept for {@link #registerGranted}. */
+    private record EarlyFrame(SessionKey key, ByteString pppFrame, long receivedNanos) { }
+
+    /**
+     * The last {@link Settings#earlyFrames} of them, oldest first. Its lock also orders
+     * registration against delivery: a session is published in {@link #sessions} under it, after
+     * its early frames were queued, so the reader either finds the session or keeps the frame.
+     */
+    private final ArrayDeque<EarlyFrame> early = new ArrayDeque<>();
     private final Counters<EndpointCounter> counters = new Counters<>(EndpointCounter.class);
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -239,6 +269,22 @@ public final class EthernetEndpoint implements AutoCloseable {
      * @throws IllegalStateException if a session with this key is registered or the endpoint is closed
      */
     public SessionChannel register(MacAddress local, MacAddress peer, int sessionId) {
+        return register(local, peer, sessionId, false);
+    }
+
+    /**
+     * Registers a session a PADS just granted us, as {@link #register(MacAddress, MacAddress, int)}
+     * does, and queues first the frames of its key that arrived before (at most
+     * {@link Settings#earlyFrames}, none older than {@link Settings#earlyFrameAge}): the access
+     * concentrator's first packets, which may be read before the PADS was handled.
+     *
+     * @throws IllegalStateException if a session with this key is registered or the endpoint is closed
+     */
+    public SessionChannel registerGranted(MacAddress local, MacAddress peer, int sessionId) {
+        return register(local, peer, sessionId, true);
+    }
+
+    private SessionChannel register(MacAddress local, MacAddress peer, int sessionId, boolean claimEarly) {
         if (sessionId < 0 || sessionId > 0xFFFF) {
             throw new IllegalArgumentException("PPPoE session id out of range: " + sessionId);
         }
@@ -248,9 +294,16 @@ public final class EthernetEndpoint implements AutoCloseable {
         SessionKey key = new SessionKey(local, peer, sessionId);
         SessionChannel channel = new SessionChannel(this, key,
                 new Inbox<>(ifname() + " session " + sessionId, settings.sessionQueue(), sessionReader.demand()));
-        if (sessions.putIfAbsent(key, channel) != null) {
-            channel.close();
-            throw new IllegalStateException(ifname() + ": session " + sessionId + " with " + peer + " already registered");
+        synchronized (early) {
+            if (sessions.containsKey(key)) {
+                channel.close();
+                throw new IllegalStateException(ifname() + ": session " + sessionId + " with " + peer
+                        + " already registered");
+            }
+            if (claimEarly) {
+                claimEarly(key, channel);
+            }
+            sessions.put(key, channel);
         }
         // Checked after the put: a close() running meanwhile may not have seen this session.
         if (closed.get()) {
@@ -324,7 +377,16 @@ public final class EthernetEndpoint implements AutoCloseable {
     }
 
     private void deliver(MacAddress local, MacAddress peer, int sessionId, ByteString pppFrame) {
-        SessionChannel session = sessions.get(new SessionKey(local, peer, sessionId));
+        SessionKey key = new SessionKey(local, peer, sessionId);
+        SessionChannel session = sessions.get(key);
+        if (session == null) {
+            synchronized (early) {
+                session = sessions.get(key);
+                if (session == null) {
+                    keepEarly(new EarlyFrame(key, pppFrame, System.nanoTime()));
+                }
+            }
+        }
         if (session != null) {
             counters.increment(session.deliver(pppFrame) ? EndpointCounter.SESSION_IN : EndpointCounter.SESSION_DROPPED);
             return;
@@ -332,6 +394,41 @@ public final class EthernetEndpoint implements AutoCloseable {
         counters.increment(EndpointCounter.UNKNOWN_SESSION);
         if (!unknownInbox.offer(new UnknownSession(peer, sessionId))) {
             counters.increment(EndpointCounter.UNKNOWN_SESSION_DROPPED);
+        }
+    }
+
+    /** Keeps {@code frame}, forgetting the oldest beyond the limit and the expired. Holds {@link #early}. */
+    private void keepEarly(EarlyFrame frame) {
+        if (settings.earlyFrames() < 1) {
+            return;
+        }
+        forgetExpired(frame.receivedNanos());
+        if (early.size() == settings.earlyFrames()) {
+            early.removeFirst();
+        }
+        early.addLast(frame);
+    }
+
+    private void forgetExpired(long now) {
+        long maxAge = settings.earlyFrameAge().toNanos();
+        while (!early.isEmpty() && now - early.peekFirst().receivedNanos() > maxAge) {
+            early.removeFirst();
+        }
+    }
+
+    /**
+     * Moves the kept frames of {@code key} into the new, not yet published, channel: nobody else
+     * offers to its queue before it is in {@link #sessions}. Holds {@link #early}.
+     */
+    private void claimEarly(SessionKey key, SessionChannel channel) {
+        forgetExpired(System.nanoTime());
+        for (Iterator<EarlyFrame> it = early.iterator(); it.hasNext(); ) {
+            EarlyFrame frame = it.next();
+            if (frame.key().equals(key)) {
+                it.remove();
+                counters.increment(channel.deliver(frame.pppFrame()) ? EndpointCounter.EARLY_CLAIMED
+                        : EndpointCounter.SESSION_DROPPED);
+            }
         }
     }
 

@@ -22,6 +22,8 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.pekko.Done;
+import org.apache.pekko.stream.KillSwitches;
+import org.apache.pekko.stream.UniqueKillSwitch;
 import org.apache.pekko.stream.javadsl.Keep;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
@@ -154,6 +156,77 @@ class EthernetEndpointTest extends IoTestSupport {
             assertEquals(new UnknownSession(endpointA.mac(), 0x0777), await(announced));
             assertEquals(before + 1, endpointB.counters().get(EndpointCounter.UNKNOWN_SESSION));
         }
+    }
+
+    /**
+     * A host learns its SESSION_ID from the PADS (discovery socket) while the AC's first LCP
+     * packets come on the session socket: they may be read first. Registered by its PADS, the
+     * session gets them, in order, and at most the last {@link Settings#earlyFrames} of them.
+     */
+    @Test
+    void framesBeforeRegisterGranted_areQueuedForTheSession_lastSixteenInOrder() throws Exception {
+        int sent = SETTINGS.earlyFrames() + 4;
+        try (AutoCloseable drain = drainUnknownAtB(); SessionChannel atA = endpointA.register(endpointB.mac(), 0x0888)) {
+            long unknown = endpointB.counters().get(EndpointCounter.UNKNOWN_SESSION);
+            long claimed = endpointB.counters().get(EndpointCounter.EARLY_CLAIMED);
+            await(numbered(FROM_A, 0x0888, sent, 50).runWith(atA.sink(), system));
+            awaitTrue(() -> endpointB.counters().get(EndpointCounter.UNKNOWN_SESSION) == unknown + sent);
+            try (SessionChannel atB = endpointB.registerGranted(endpointB.mac(), endpointA.mac(), 0x0888)) {
+                List<ByteString> early = await(atB.source().take(SETTINGS.earlyFrames()).runWith(Sink.seq(), system));
+                assertEquals(IntStream.range(4, sent).boxed().toList(),
+                        early.stream().map(EthernetEndpointTest::sequence).toList());
+                assertEquals(claimed + SETTINGS.earlyFrames(), endpointB.counters().get(EndpointCounter.EARLY_CLAIMED));
+                assertEquals(SETTINGS.earlyFrames(), atB.counters().get(SessionCounter.FRAMES_IN));
+            }
+        }
+    }
+
+    /** An AC registers before its PADS goes out: stale frames for a reused id are not handed over. */
+    @Test
+    void framesBeforePlainRegister_areNotQueuedForTheSession() throws Exception {
+        try (AutoCloseable drain = drainUnknownAtB(); SessionChannel atA = endpointA.register(endpointB.mac(), 0x0889)) {
+            long unknown = endpointB.counters().get(EndpointCounter.UNKNOWN_SESSION);
+            await(Source.single(ppp(0x0021, 1)).runWith(atA.sink(), system));
+            awaitTrue(() -> endpointB.counters().get(EndpointCounter.UNKNOWN_SESSION) == unknown + 1);
+            try (SessionChannel atB = endpointB.register(endpointA.mac(), 0x0889)) {
+                CompletionStage<ByteString> first = atB.source().runWith(Sink.head(), system);
+                await(Source.single(ppp(0x0021, 2)).runWith(atA.sink(), system));
+                assertEquals(ppp(0x0021, 2), await(first));
+            }
+        }
+    }
+
+    /**
+     * Frames keep coming while the session is registered: none is lost or reordered at the
+     * moment of registration (it happens under the lock the reader takes for unknown frames).
+     */
+    @Test
+    void registerGranted_whileFramesArrive_noGapNoReordering() throws Exception {
+        int total = 2000;
+        try (AutoCloseable drain = drainUnknownAtB(); SessionChannel atA = endpointA.register(endpointB.mac(), 0x088A)) {
+            CompletionStage<Done> sending = numbered(FROM_A, 0x088A, total, 20).runWith(atA.sink(), system);
+            long unknown = endpointB.counters().get(EndpointCounter.UNKNOWN_SESSION);
+            awaitTrue(() -> endpointB.counters().get(EndpointCounter.UNKNOWN_SESSION) > unknown + 100);
+            try (SessionChannel atB = endpointB.registerGranted(endpointB.mac(), endpointA.mac(), 0x088A)) {
+                CompletionStage<List<ByteString>> received = atB.source()
+                        .takeWhile(f -> sequence(f) < total - 1, true).runWith(Sink.seq(), system);
+                await(sending);
+                List<Integer> seqs = await(received).stream().map(EthernetEndpointTest::sequence).toList();
+                int firstSeq = seqs.get(0);
+                assertEquals(IntStream.range(firstSeq, total).boxed().toList(), seqs);
+                assertTrue(firstSeq > 0, "only the last kept frames, not all from the start: " + firstSeq);
+            }
+        }
+    }
+
+    /**
+     * Drains B's unknown-session notices, as the caller of an endpoint does: with no session of
+     * B's open, a full notice queue would leave no consumer with room and stop the reader.
+     */
+    private AutoCloseable drainUnknownAtB() {
+        UniqueKillSwitch drain = endpointB.unknownSessions().viaMat(KillSwitches.single(), Keep.right())
+                .to(Sink.ignore()).run(system);
+        return drain::shutdown;
     }
 
     @Test

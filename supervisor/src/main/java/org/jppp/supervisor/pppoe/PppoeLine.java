@@ -49,8 +49,10 @@ public final class PppoeLine implements AutoCloseable {
         this.discovery = endpoint.discovery().runWith(BroadcastHub.of(DiscoveryFrame.class, HUB_BUFFER),
                 Materializer.matFromSystem(system));
         // A host answers no unknown session (RFC 2516 §5.5 leaves the PADT to the AC that lost
-        // it): the endpoint has counted the frame; drained here so it is not queued for nobody.
-        endpoint.unknownSessions().runWith(Sink.foreach(u -> LOG.debug("{}: dropped a frame for unknown session {}"
+        // it): the endpoint has counted the frame and keeps it a moment, in case it is the AC's
+        // first packet overtaking the PADS of a session of ours; drained here so it is not
+        // queued for nobody.
+        endpoint.unknownSessions().runWith(Sink.foreach(u -> LOG.debug("{}: frame for no registered session {}"
                 + " from {}", endpoint.ifname(), u.sessionId(), u.peer())), Materializer.matFromSystem(system));
     }
 
