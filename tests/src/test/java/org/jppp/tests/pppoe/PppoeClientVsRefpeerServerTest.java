@@ -79,6 +79,21 @@ class PppoeClientVsRefpeerServerTest {
         }
     }
 
+    /** The guest's server answers with its own AC-Name: a PADO from any other AC is not ours (pppd: rp_pppoe_ac). */
+    @Test
+    @Order(1)
+    void unknownAcNameFailsDiscoveryWithExitEight() throws Exception {
+        Path etc = PppoeEtc.client(root, "wrong-ac", "veth0");
+        try (PppdProcess pppd = dial(etc, "rp_pppoe_ac", "no-such-ac", "pppoe-padi-timeout", "1",
+                "pppoe-padi-attempts", "2")) {
+            assertEquals(8, pppd.awaitExit(UP), pppd.log());
+            String log = pppd.log();
+            assertTrue(log.contains("Timeout waiting for PADO packets"), log);
+            assertTrue(log.contains("Unable to complete PPPoE Discovery"), log);
+            assertTrue(!log.contains("PPP session is"), log);
+        }
+    }
+
     @Test
     @Order(2)
     void chapSessionCarriesPingsAndDnsAndSigtermSendsPadt() throws Exception {
