@@ -25,6 +25,7 @@ public final class IfControl implements AutoCloseable {
     private static final long SIOCGIFFLAGS = 0x8913;
     private static final long SIOCSIFFLAGS = 0x8914;
     private static final long SIOCSIFADDR = 0x8916;
+    private static final long SIOCDIFADDR = 0x8936;
     private static final long SIOCSIFDSTADDR = 0x8918;
     private static final long SIOCSIFNETMASK = 0x891c;
     private static final long SIOCGIFMTU = 0x8921;
@@ -34,6 +35,7 @@ public final class IfControl implements AutoCloseable {
     private static final long SIOCGIFHWADDR = 0x8927;
     private static final int ETHER_ADDR_LENGTH = 6;
     private static final int IFF_UP = 0x1;
+    private static final int EADDRNOTAVAIL = 99;
     private static final Inet4Address HOST_MASK = inet4(new byte[] {-1, -1, -1, -1});
 
     private final int inetFd;
@@ -61,6 +63,15 @@ public final class IfControl implements AutoCloseable {
         setAddress(ifname, SIOCSIFADDR, "SIOCSIFADDR", local);
         setAddress(ifname, SIOCSIFDSTADDR, "SIOCSIFDSTADDR", peer);
         setAddress(ifname, SIOCSIFNETMASK, "SIOCSIFNETMASK", HOST_MASK);
+    }
+
+    /**
+     * Removes the interface's IPv4 address, and with it the host route to the peer: Linux treats
+     * {@code SIOCSIFADDR} with 0.0.0.0 as "delete the primary address" ({@code ifconfig IF 0.0.0.0}),
+     * as there is no {@code SIOCDIFADDR} for IPv4. Harmless on an interface without an address.
+     */
+    public void clearIpv4Address(String ifname) {
+        setAddress(ifname, SIOCSIFADDR, "SIOCSIFADDR", inet4(new byte[4]));
     }
 
     public void setMtu(String ifname, int mtu) {
@@ -113,6 +124,11 @@ public final class IfControl implements AutoCloseable {
         if (inet6Fd < 0) {
             throw new NativeException("socket(AF_INET6)", inet6Errno);
         }
+        ioctl(inet6Fd, SIOCSIFADDR, "SIOCSIFADDR", ifname, linkLocalRequest(ifname, interfaceId));
+    }
+
+    /** {@code struct in6_ifreq} for {@code fe80::<interfaceId>/64} on the interface. */
+    private Memory linkLocalRequest(String ifname, long interfaceId) {
         Memory request = new Memory(24);
         request.clear();
         request.setByte(0, (byte) 0xfe);
@@ -122,7 +138,29 @@ public final class IfControl implements AutoCloseable {
         }
         request.setInt(16, 64);
         request.setInt(20, ifindex(ifname));
-        ioctl(inet6Fd, SIOCSIFADDR, "SIOCSIFADDR", ifname, request);
+        return request;
+    }
+
+    /**
+     * Removes {@code fe80::<interfaceId>/64} ({@code SIOCDIFADDR}, the same {@code in6_ifreq} as
+     * {@link #addIpv6LinkLocal}). The kernel itself removes IPv6 addresses when the interface goes
+     * down unless {@code keep_addr_on_down} is set, so the address may well be gone already:
+     * returns false then ({@code EADDRNOTAVAIL}), true if it was removed.
+     */
+    public boolean removeIpv6LinkLocal(String ifname, long interfaceId) {
+        if (inet6Fd < 0) {
+            return false;
+        }
+        Memory request = linkLocalRequest(ifname, interfaceId);
+        try {
+            ioctl(inet6Fd, SIOCDIFADDR, "SIOCDIFADDR", ifname, request);
+            return true;
+        } catch (NativeException e) {
+            if (e.errno() == EADDRNOTAVAIL) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     @Override

@@ -23,6 +23,8 @@ public final class TunDevice implements Endpoint {
     private static final long TUNSETPERSIST = 0x400454cbL;
     private static final int IFF_TUN = 0x0001;
     private static final int IFF_NO_PI = 0x1000;
+    /** The MTU the kernel gives a new TUN device (tun_net_init: ETH_DATA_LEN). */
+    public static final int DEFAULT_MTU = 1500;
 
     private final String name;
     private final FdChannel channel;
@@ -91,6 +93,20 @@ public final class TunDevice implements Endpoint {
 
     public void addIpv6LinkLocal(long interfaceId) {
         control.addIpv6LinkLocal(name, interfaceId);
+    }
+
+    /** See {@link IfControl#removeIpv6LinkLocal}: false if the kernel removed it already. */
+    public boolean removeIpv6LinkLocal(long interfaceId) {
+        return control.removeIpv6LinkLocal(name, interfaceId);
+    }
+
+    /** The IPv4 address and the peer route go (see {@link IfControl#clearIpv4Address}). */
+    public void clearIpv4Address() {
+        control.clearIpv4Address(name);
+    }
+
+    public boolean isUp() {
+        return control.isUp(name);
     }
 
     @Override

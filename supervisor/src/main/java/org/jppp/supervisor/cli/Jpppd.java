@@ -28,6 +28,7 @@ import org.jppp.supervisor.daemon.PeerDebug;
 import org.jppp.supervisor.options.ConfigDefaults;
 import org.jppp.supervisor.options.SystemProbe;
 import org.jppp.supervisor.run.LogSetup;
+import org.jppp.supervisor.run.UnitCache;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
 
@@ -96,7 +97,11 @@ public final class Jpppd {
             Set<String> peers = new LinkedHashSet<>(site.hasPath("jppp.peers") ? site.getStringList("jppp.peers")
                     : List.of());
             peers.addAll(flags.peers());
-            settings = new Daemon.Settings(etcDir, runDir, List.copyOf(peers), defaults, probe);
+            int unitCache = site.hasPath("jppp.unit-cache") ? site.getInt("jppp.unit-cache") : UnitCache.DEFAULT_CAPACITY;
+            if (unitCache < 0) {
+                throw new OptionException("jppp.unit-cache = " + unitCache + " (expected >= 0)");
+            }
+            settings = new Daemon.Settings(etcDir, runDir, List.copyOf(peers), defaults, probe, unitCache);
         } catch (OptionException e) {
             err.println("jpppd: " + e.getMessage());
             return ExitStatus.EXIT_OPTION_ERROR;

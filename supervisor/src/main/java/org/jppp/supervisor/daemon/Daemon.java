@@ -23,7 +23,9 @@ import org.jppp.supervisor.options.OptionValues;
 import org.jppp.supervisor.options.OptionsLoader;
 import org.jppp.supervisor.options.SettingsFactory;
 import org.jppp.supervisor.options.SystemProbe;
+import org.jppp.supervisor.run.PppInterface;
 import org.jppp.supervisor.run.PppdRun;
+import org.jppp.supervisor.run.UnitCache;
 import org.slf4j.MDC;
 
 /**
@@ -47,10 +49,16 @@ public final class Daemon {
      * @param defaults the options' defaults ({@code ConfigDefaults.read})
      */
     public record Settings(Path etcDir, Path runDir, List<String> peers, Map<String, Object> defaults,
-                           SystemProbe probe) {
+                           SystemProbe probe, int unitCache) {
         public Settings {
             peers = List.copyOf(peers);
             defaults = Map.copyOf(defaults);
+        }
+
+        /** With jppp's default unit cache ({@code jppp.unit-cache}). */
+        public Settings(Path etcDir, Path runDir, List<String> peers, Map<String, Object> defaults,
+                SystemProbe probe) {
+            this(etcDir, runDir, peers, defaults, probe, UnitCache.DEFAULT_CAPACITY);
         }
     }
 
@@ -60,9 +68,11 @@ public final class Daemon {
     private final PeerDebug debug;
     private final ActorSystem<Manager.Command> system;
     private final ControlServer control;
+    private final UnitCache<PppInterface.Unit> units;
 
     private Daemon(EventLoop loop, PppoeLines lines, ExecutorService dialer, PeerDebug debug,
-            ActorSystem<Manager.Command> system, ControlServer control) {
+            ActorSystem<Manager.Command> system, ControlServer control, UnitCache<PppInterface.Unit> units) {
+        this.units = units;
         this.loop = loop;
         this.lines = lines;
         this.dialer = dialer;
@@ -85,7 +95,8 @@ public final class Daemon {
             t.setDaemon(true);
             return t;
         });
-        PeerRun.Shared shared = new PeerRun.Shared(settings.etcDir(), loop, lines, dialer, debug);
+        UnitCache<PppInterface.Unit> units = new UnitCache<>(settings.unitCache());
+        PeerRun.Shared shared = new PeerRun.Shared(settings.etcDir(), loop, lines, dialer, debug, units);
         PeerFactory peers = (name, index, args, ended) -> {
             List<String> words = new ArrayList<>(List.of("call", name));
             words.addAll(args);
@@ -110,7 +121,7 @@ public final class Daemon {
             loop.close();
             throw e;
         }
-        return new Daemon(loop, lines, dialer, debug, system, control);
+        return new Daemon(loop, lines, dialer, debug, system, control, units);
     }
 
     public ActorRef<Manager.Command> manager() {
@@ -131,7 +142,7 @@ public final class Daemon {
 
     /**
      * Stops accepting requests, closes every peer's link (waiting up to {@code wait}), then the
-     * shared lines, the actor system and the event loop.
+     * shared lines, the actor system, the interfaces kept for reuse and the event loop.
      */
     public void shutdown(Duration wait) {
         control.close();
@@ -149,6 +160,8 @@ public final class Daemon {
             // Best effort: the process is ending.
         }
         dialer.shutdownNow();
+        // Before the event loop: a TUN deregisters from it as it is deleted.
+        units.close();
         loop.close();
     }
 }

@@ -32,11 +32,13 @@ import org.jppp.supervisor.pppoe.PppoeConnection;
 import org.jppp.supervisor.run.Attempt;
 import org.jppp.supervisor.run.Attempts;
 import org.jppp.supervisor.run.Connection;
+import org.jppp.supervisor.run.LinkCounters;
 import org.jppp.supervisor.run.LinkSetupException;
 import org.jppp.supervisor.run.PppInterface;
 import org.jppp.supervisor.run.RunGuardian;
 import org.jppp.supervisor.run.SessionConfig;
 import org.jppp.supervisor.run.TtyConnection;
+import org.jppp.supervisor.run.UnitCache;
 import org.slf4j.MDC;
 
 /**
@@ -81,8 +83,14 @@ public final class PeerRun extends AbstractBehavior<PeerRun.Command> {
 
     private static final Duration ASK = Duration.ofSeconds(2);
 
-    /** What every peer of the daemon shares. */
-    public record Shared(Path etcDir, EventLoop loop, PppoeLines lines, ExecutorService dialer, PeerDebug debug) { }
+    /** What every peer of the daemon shares; {@code units}: interfaces of stopped peers, kept for reuse. */
+    public record Shared(Path etcDir, EventLoop loop, PppoeLines lines, ExecutorService dialer, PeerDebug debug,
+                         UnitCache<PppInterface.Unit> units) {
+        /** Without a unit cache: a stopped peer's interface is deleted. */
+        public Shared(Path etcDir, EventLoop loop, PppoeLines lines, ExecutorService dialer, PeerDebug debug) {
+            this(etcDir, loop, lines, dialer, debug, UnitCache.none());
+        }
+    }
 
     private final String name;
     private final Map<String, String> mdc;
@@ -92,7 +100,10 @@ public final class PeerRun extends AbstractBehavior<PeerRun.Command> {
     private final SupervisorSettings supervision;
     private final SessionSettings sessionSettings;
     private final Connection.Opener opener;
-    /** The peer's interface, kept across its redials (pppd keeps its unit). */
+    /**
+     * The peer's interface, kept across its redials (pppd keeps its unit); taken from the daemon's
+     * unit cache if one there fits, and given back to it when the peer's run is over.
+     */
     private final PppInterface iface;
     private Future<?> opening;
     private Optional<ActorRef<RunGuardian.Command>> guardian = Optional.empty();
@@ -123,7 +134,7 @@ public final class PeerRun extends AbstractBehavior<PeerRun.Command> {
         this.sessionSettings = sessionSettings;
         this.supervision = SupervisorSettings.from(settings.link());
         this.opener = opener(settings, shared.lines(), hostUniq(index));
-        this.iface = new PppInterface(shared.loop(), settings, IpSwitch.DEFAULT_QUEUE_LIMIT);
+        this.iface = new PppInterface(shared.loop(), settings, IpSwitch.DEFAULT_QUEUE_LIMIT, shared.units());
         CompletableFuture<Optional<Attempt>> first = new CompletableFuture<>();
         opening = shared.dialer().submit(() -> {
             MDC.setContextMap(mdc);
@@ -293,10 +304,16 @@ public final class PeerRun extends AbstractBehavior<PeerRun.Command> {
                 ipcp.flatMap(UpDetails::remote).map(a -> a.getHostAddress()),
                 ipcp.map(u -> u.dns().stream().map(a -> a.getHostAddress()).toList()).orElse(java.util.List.of()),
                 s.upSince().map(t -> Duration.between(t, Clock.systemUTC().instant()).toSeconds()),
-                iface.map(InterfaceCounters::read).orElse(PeerStatus.Counters.NONE), s.attempt(), s.reconnects(),
+                iface.map(n -> counters()).orElse(PeerStatus.Counters.NONE), s.attempt(), s.reconnects(),
                 s.consecutiveFailures(), s.holdoff().map(Duration::toSeconds),
                 s.lastExit().map(e -> new PeerStatus.Exit(e.status(), e.reason())), shared.debug().isOn(name)));
         return this;
+    }
+
+    /** The interface's counters since this peer took it (a reused unit's kernel counters are older). */
+    private PeerStatus.Counters counters() {
+        LinkCounters c = iface.counters();
+        return new PeerStatus.Counters(c.rxBytes(), c.txBytes(), c.rxPackets(), c.txPackets());
     }
 
     private Behavior<Command> end(int exitStatus, String reason) {

@@ -22,7 +22,9 @@ import org.jppp.protocol.pppoe.discovery.ServerConfig;
 import org.jppp.protocol.pppoe.discovery.SessionSlots;
 import org.jppp.supervisor.options.ConfigDefaults;
 import org.jppp.supervisor.run.LogSetup;
+import org.jppp.supervisor.run.PppInterface;
 import org.jppp.supervisor.run.PppdRun;
+import org.jppp.supervisor.run.UnitCache;
 import org.jppp.supervisor.run.SessionConfig;
 import sun.misc.Signal;
 
@@ -36,6 +38,8 @@ public final class PppoeServerRun {
     public static final int EXIT_FAILURE = 1;
     /** How long a shutdown waits for sessions to terminate (3 Terminate-Requests, 3 s apart). */
     private static final long SHUTDOWN_WAIT_S = 12;
+    /** How many ended sessions' interfaces are kept for reuse, unless {@code --unit-cache} says. */
+    static final String UNIT_CACHE_KEY = "jppp.unit-cache";
 
     private PppoeServerRun() {}
 
@@ -45,13 +49,19 @@ public final class PppoeServerRun {
         SessionOptions sessions;
         AddressPool pool;
         PppdSettings first;
+        int unitCache;
         try {
             Path etcDir = ConfigDefaults.etcDir(env, base);
             options = ServerOptions.parse(args, etcDir);
             pool = options.poolFile().isPresent() ? AddressPool.file(options.poolFile().get())
                     : AddressPool.range(options.firstRemote(), options.maxSessions());
-            sessions = new SessionOptions(etcDir, options.optionsFile(),
-                    ConfigDefaults.read(ConfigDefaults.config(base, etcDir)), options.local());
+            Config site = ConfigDefaults.config(base, etcDir);
+            sessions = new SessionOptions(etcDir, options.optionsFile(), ConfigDefaults.read(site), options.local());
+            unitCache = options.unitCache().orElseGet(() -> site.hasPath(UNIT_CACHE_KEY) ? site.getInt(UNIT_CACHE_KEY)
+                    : UnitCache.DEFAULT_CAPACITY);
+            if (unitCache < 0) {
+                throw new OptionException(UNIT_CACHE_KEY + " = " + unitCache + " (expected >= 0)");
+            }
             // The options are checked once at start-up, as a pppd started now would read them.
             first = sessions.forRemote(options.firstRemote());
         } catch (IllegalArgumentException e) {
@@ -67,11 +77,13 @@ public final class PppoeServerRun {
         // Foreground always: standard error keeps the log, as rp-pppoe's -F with pppd's nodetach.
         LogSetup.apply(first.logging());
         try (EventLoop loop = EventLoop.start("jppp-io")) {
-            return serve(loop, options, sessions, pool);
+            return serve(loop, options, sessions, pool, new UnitCache<>(unitCache));
         }
     }
 
-    private static int serve(EventLoop loop, ServerOptions options, SessionOptions sessions, AddressPool pool) {
+    /** Runs until the guardian stops; then the interfaces kept for reuse are deleted. */
+    private static int serve(EventLoop loop, ServerOptions options, SessionOptions sessions, AddressPool pool,
+            UnitCache<PppInterface.Unit> units) {
         Map<EthernetEndpoint, ServerConfig> interfaces = new LinkedHashMap<>();
         try {
             for (String ifname : options.interfaces()) {
@@ -89,7 +101,7 @@ public final class PppoeServerRun {
         }
         ActorSystem<ServerGuardian.Command> system = ActorSystem.create(
                 ServerGuardian.create(loop, sessions, pool, interfaces,
-                        new SessionSlots(options.maxSessions())), "jppp-pppoe-server", PppdRun.PEKKO);
+                        new SessionSlots(options.maxSessions()), units), "jppp-pppoe-server", PppdRun.PEKKO);
         for (String name : new String[] {"TERM", "INT"}) {
             Signal.handle(new Signal(name), s -> {
                 PppdLog.LOG.info("Terminating on signal {}", s.getNumber());
@@ -97,9 +109,11 @@ public final class PppoeServerRun {
                 CompletableFuture.delayedExecutor(SHUTDOWN_WAIT_S, TimeUnit.SECONDS).execute(system::terminate);
             });
         }
-        PppdLog.LOG.info("pppoe-server: serving {} with up to {} sessions in all, {} remote addresses",
-                options.interfaces(), options.maxSessions(), pool.size());
+        PppdLog.LOG.info("pppoe-server: serving {} with up to {} sessions in all, {} remote addresses, "
+                + "up to {} interfaces kept for reuse", options.interfaces(), options.maxSessions(), pool.size(),
+                units.capacity());
         awaitTermination(system);
+        units.close();
         interfaces.keySet().forEach(EthernetEndpoint::close);
         return 0;
     }

@@ -12,6 +12,7 @@ import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.stream.Materializer;
 import org.jppp.actors.PppdLog;
 import org.jppp.actors.pppoe.AccessConcentrator;
 import org.jppp.actors.session.SessionSettings;
@@ -25,6 +26,8 @@ import org.jppp.protocol.pppoe.discovery.SessionSlots;
 import org.jppp.supervisor.run.Attempt;
 import org.jppp.supervisor.run.Connection;
 import org.jppp.supervisor.run.LinkSetupException;
+import org.jppp.supervisor.run.PppInterface;
+import org.jppp.supervisor.run.UnitCache;
 import org.jppp.supervisor.run.SessionConfig;
 
 /**
@@ -33,7 +36,8 @@ import org.jppp.supervisor.run.SessionConfig;
  * of {@code -O}, an {@link Attempt} (the session's channel, a {@code pppN} interface, the IP
  * hooks) and a {@link ServedSession} authenticating the host. When
  * a session ends its id is freed (with a PADT unless the host sent one), and once its interface is
- * gone its address returns to the pool. {@link Shutdown} ends every session with LCP
+ * reset and kept in the {@link UnitCache} (or deleted, when the cache is full) its address returns
+ * to the pool. {@link Shutdown} ends every session with LCP
  * Terminate-Request and PADT, then stops.
  */
 final class ServerGuardian extends AbstractBehavior<ServerGuardian.Command> {
@@ -55,25 +59,30 @@ final class ServerGuardian extends AbstractBehavior<ServerGuardian.Command> {
     private final EventLoop loop;
     private final SessionOptions options;
     private final AddressPool pool;
+    private final UnitCache<PppInterface.Unit> units;
+    private final Materializer materializer;
     private final Map<String, ActorRef<AccessConcentrator.Command>> concentrators = new HashMap<>();
     private final Map<String, Served> sessions = new HashMap<>();
     private int cleaning;
     private boolean stopping;
 
     static Behavior<Command> create(EventLoop loop, SessionOptions options, AddressPool pool,
-            Map<EthernetEndpoint, ServerConfig> interfaces, SessionSlots slots) {
-        return Behaviors.setup(ctx -> new ServerGuardian(ctx, loop, options, pool, interfaces, slots));
+            Map<EthernetEndpoint, ServerConfig> interfaces, SessionSlots slots, UnitCache<PppInterface.Unit> units) {
+        return Behaviors.setup(ctx -> new ServerGuardian(ctx, loop, options, pool, interfaces, slots, units));
     }
 
     /**
      * @param slots rp-pppoe's {@code -N}, shared by the concentrators of all interfaces
+     * @param units where a session's interface goes when it ends, and where the next one looks first
      */
     private ServerGuardian(ActorContext<Command> ctx, EventLoop loop, SessionOptions options, AddressPool pool,
-            Map<EthernetEndpoint, ServerConfig> interfaces, SessionSlots slots) {
+            Map<EthernetEndpoint, ServerConfig> interfaces, SessionSlots slots, UnitCache<PppInterface.Unit> units) {
         super(ctx);
         this.loop = loop;
         this.options = options;
         this.pool = pool;
+        this.units = units;
+        this.materializer = Materializer.matFromSystem(ctx.getSystem());
         ActorRef<AccessConcentrator.Event> events = ctx.messageAdapter(AccessConcentrator.Event.class, FromAc::new);
         interfaces.forEach((endpoint, config) -> concentrators.put(endpoint.ifname(),
                 ctx.spawn(AccessConcentrator.create(endpoint, config, slots, events), "ac-" + endpoint.ifname())));
@@ -120,7 +129,7 @@ final class ServerGuardian extends AbstractBehavior<ServerGuardian.Command> {
         int limit = PppoeMtu.limit(s.maxPayload());
         Connection served = new ServedConnection(opened.ifname(), opened.channel(),
                 Math.min(PppoeMtu.configuredMtu(settings), limit), Math.min(PppoeMtu.configuredMru(settings), limit));
-        Attempt attempt = Attempt.open(settings, options.etcDir(), loop, (l, o) -> served);
+        Attempt attempt = Attempt.open(settings, options.etcDir(), loop, (l, o) -> served, units, materializer);
         String key = opened.ifname() + "-" + s.sessionId();
         // pppoe-server gives its pppd the host's MAC address as the remote number.
         ActorRef<ServedSession.Command> run = getContext().spawn(ServedSession.create(attempt, session,
@@ -129,7 +138,7 @@ final class ServerGuardian extends AbstractBehavior<ServerGuardian.Command> {
         sessions.put(key, new Served(opened.ifname(), s.sessionId(), remote, attempt, run));
     }
 
-    /** The session's PPP is over: PADT (if the host has not ended it), then the interface goes. */
+    /** The session's PPP is over: PADT (if the host has not ended it), then the interface goes (or is kept). */
     private Behavior<Command> onEnded(Ended m) {
         Served served = sessions.remove(m.key());
         if (served == null) {
@@ -138,7 +147,7 @@ final class ServerGuardian extends AbstractBehavior<ServerGuardian.Command> {
         concentrators.get(served.ifname()).tell(new AccessConcentrator.End(served.sessionId(),
                 stopping ? "Shutting Down" : "RP-PPPoE: Child pppd process terminated"));
         cleaning++;
-        // Scripts are waited for and a TUN takes milliseconds to delete: not on the actor's thread.
+        // Scripts are waited for, and a TUN takes milliseconds to delete or reset: not on the actor's thread.
         getContext().pipeToSelf(CompletableFuture.runAsync(served.attempt()::close),
                 (ok, failure) -> new CleanedUp(served.remote()));
         return this;

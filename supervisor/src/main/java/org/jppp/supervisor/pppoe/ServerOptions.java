@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.jppp.protocol.pppoe.discovery.ServerConfig;
+import org.jppp.supervisor.run.UnitCache;
 
 /**
  * pppoe-server's command line (rp-pppoe 3.15 flags): {@code -I IF} (repeatable), {@code -L}
@@ -13,7 +15,9 @@ import org.jppp.protocol.pppoe.discovery.ServerConfig;
  * {@code -S} service (repeatable), {@code -O} pppd options file, {@code -x} sessions per MAC,
  * {@code -p} address pool file, {@code -F} foreground (jppp always stays in the foreground);
  * {@code -k} and {@code -r} are accepted and change nothing. jppp adds {@code --padi-rate B:R},
- * the per-MAC PADI rate limit (rp-pppoe has none).
+ * the per-MAC PADI rate limit (rp-pppoe has none), and {@code --unit-cache N}, how many ended
+ * sessions' interfaces are kept for reuse (accel-ppp's {@code unit-cache}; empty: {@code
+ * jppp.unit-cache} of the configuration).
  */
 record ServerOptions(
         List<String> interfaces,
@@ -26,7 +30,8 @@ record ServerOptions(
         int perMac,
         Optional<Path> poolFile,
         int padiBurst,
-        double padiPerSecond) {
+        double padiPerSecond,
+        OptionalInt unitCache) {
 
     static final String USAGE = String.join("\n",
             "Usage: pppoe-server [options]",
@@ -45,6 +50,8 @@ record ServerOptions(
             "   -k, -r         -- Accepted; jppp has one data path and random session numbers",
             "   --padi-rate B:R -- jppp: PADIs accepted per MAC address, B at once then R a second",
             "                     (default " + ServerConfig.DEFAULT_PADI_BURST + ":" + ServerConfig.DEFAULT_PADI_PER_SECOND + ")",
+            "   --unit-cache N -- jppp: keep up to N ended sessions' interfaces for reuse, 0: delete each",
+            "                     (default jppp.unit-cache, " + UnitCache.DEFAULT_CAPACITY + ")",
             "   -h             -- Print usage information");
 
     /**
@@ -62,6 +69,7 @@ record ServerOptions(
         Optional<Path> pool = Optional.empty();
         int burst = ServerConfig.DEFAULT_PADI_BURST;
         double perSecond = ServerConfig.DEFAULT_PADI_PER_SECOND;
+        OptionalInt unitCache = OptionalInt.empty();
         for (int i = 0; i < args.size(); i++) {
             String flag = args.get(i);
             // -F: jppp never forks. -k (kernel mode) and -r (random session numbers): jppp's one data
@@ -76,6 +84,10 @@ record ServerOptions(
                 String[] rate = args.get(++i).split(":", 2);
                 burst = number(flag, rate[0], 1, Integer.MAX_VALUE);
                 perSecond = rate.length == 2 ? number(flag, rate[1], 1, Integer.MAX_VALUE) : burst;
+                continue;
+            }
+            if (flag.equals("--unit-cache") && i + 1 < args.size()) {
+                unitCache = OptionalInt.of(number(flag, args.get(++i), 0, ServerConfig.MAX_SESSIONS_LIMIT));
                 continue;
             }
             if (!flag.matches("-[ILRNCSOxp]")) {
@@ -102,7 +114,7 @@ record ServerOptions(
             interfaces.add("eth0");
         }
         return new ServerOptions(List.copyOf(interfaces), local, remote, max, acName, List.copyOf(services), options,
-                perMac, pool, burst, perSecond);
+                perMac, pool, burst, perSecond, unitCache);
     }
 
     private static int number(String flag, String value, int min, int max) {

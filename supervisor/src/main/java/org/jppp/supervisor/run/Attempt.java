@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.function.UnaryOperator;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.stream.Materializer;
 import org.apache.pekko.stream.javadsl.Flow;
 import org.apache.pekko.util.ByteString;
 import org.jppp.actors.PppdLog;
@@ -39,7 +40,7 @@ public final class Attempt {
 
     /** pppd's demand: the interface keeps its addresses and queues packets between links. */
     private final boolean demand;
-    /** The interface is this attempt's alone and is deleted by {@link #close} (the access concentrator's). */
+    /** The interface is this attempt's alone and is closed (deleted, or kept in a unit cache) by {@link #close}. */
     private final boolean ownsInterface;
 
     private Attempt(Connection line, PppInterface iface, NetworkHooks hooks, int clampMss, PidFiles pidFiles,
@@ -70,6 +71,22 @@ public final class Attempt {
     public static Attempt open(PppdSettings settings, Path etcDir, EventLoop loop, Connection.Opener opener,
             PppInterface iface) throws LinkSetupException {
         return open(settings, etcDir, loop, opener, iface, false);
+    }
+
+    /**
+     * One session over an interface of its own, as the access concentrator runs them: taken from
+     * {@code units} if one is kept there, and given back to it by {@link #close}. With a cache
+     * that keeps nothing, the session uses the TUN directly and {@link #close} deletes it.
+     */
+    public static Attempt open(PppdSettings settings, Path etcDir, EventLoop loop, Connection.Opener opener,
+            UnitCache<PppInterface.Unit> units, Materializer materializer) throws LinkSetupException {
+        if (units.capacity() == 0) {
+            return open(settings, etcDir, loop, opener);
+        }
+        PppInterface iface = new PppInterface(loop, settings, IpSwitch.DEFAULT_QUEUE_LIMIT, units);
+        // A kept unit's TUN is read by its IP side for good; a new one gets its IP side now.
+        iface.start(materializer);
+        return open(settings, etcDir, loop, opener, iface, true);
     }
 
     private static Attempt open(PppdSettings settings, Path etcDir, EventLoop loop, Connection.Opener opener,
@@ -109,6 +126,8 @@ public final class Attempt {
      * configured is a RuntimeException for the caller, which ends the link.
      */
     public void up(UpDetails up) {
+        // pppd's reset_link_stats, before packets pass for this session.
+        hooks.started();
         if (up.ncp().equals(PppProtocol.IPCP) && up.local().isPresent() && up.remote().isPresent() && demand) {
             // pppd's ipcp_up with demand: the interface is up already; queued packets go out first.
             iface.pass(iface.reconfigure(up.local().get(), up.remote().get(), up.mtu()));
@@ -129,7 +148,7 @@ public final class Attempt {
             }
         } else if (up.ncp().equals(PppProtocol.IPV6CP) && up.localInterfaceId().isPresent()) {
             iface.tun().setUp(true);
-            iface.tun().addIpv6LinkLocal(up.localInterfaceId().getAsLong());
+            iface.addIpv6LinkLocal(up.localInterfaceId().getAsLong());
             iface.pass(UnaryOperator.identity());
             hooks.ipv6cpUp(up);
         }

@@ -37,10 +37,11 @@ import org.jppp.protocol.config.PppdSettings;
  *
  * <p>Statistics (pppd's update_link_stats/print_link_stats): the connect time counts from the
  * first network protocol up; the byte counts are the interface's own counters
- * ({@code /sys/class/net/IF/statistics}), read as the link goes down: what the kernel sent into
- * the TUN device went to the peer ({@code tx_bytes}), what we wrote into it came from the peer
- * ({@code rx_bytes}). Those are IP datagram bytes, as the counters of pppd's ppp unit are,
- * without PPP's framing. They go into CONNECT_TIME, BYTES_SENT and BYTES_RCVD for ip-down,
+ * ({@code /sys/class/net/IF/statistics}), read as the link goes down, less what they were when the
+ * first network protocol came up (the kernel never resets them, and the interface outlives the
+ * session: redials, the {@link UnitCache}): what the kernel sent into the TUN device went to the
+ * peer ({@code tx_bytes}), what we wrote into it came from the peer ({@code rx_bytes}). Those are
+ * IP datagram bytes, as the counters of pppd's ppp unit are, without PPP's framing. They go into CONNECT_TIME, BYTES_SENT and BYTES_RCVD for ip-down,
  * ipv6-down and auth-down, and are logged once ({@code Connect time 0.1 minutes.},
  * {@code Sent 588 bytes, received 588 bytes.}) when IPCP goes down, or at the end of the link.
  *
@@ -69,6 +70,8 @@ final class NetworkHooks implements AutoCloseable {
     private List<String> authArguments = List.of();
     /** When the first network protocol came up (pppd's reset_link_stats); read on the caller's thread. */
     private Optional<Instant> connected = Optional.empty();
+    /** The interface's counters when the first network protocol came up. */
+    private LinkCounters baseline = LinkCounters.NONE;
     /** Statistics taken and not yet logged (pppd's link_stats_valid). */
     private Optional<Statistics> unlogged = Optional.empty();
 
@@ -197,16 +200,23 @@ final class NetworkHooks implements AutoCloseable {
         worker.shutdownNow();
     }
 
-    private synchronized void started() {
+    /**
+     * pppd's reset_link_stats, once per session: the connect time starts and the counters'
+     * baseline is taken. Called before the interface passes packets for the session.
+     */
+    synchronized void started() {
         if (connected.isEmpty()) {
             connected = Optional.of(Instant.now());
+            baseline = LinkCounters.read(link.ifname());
         }
     }
 
     /** pppd's update_link_stats: only once something came up; the variables are for the next scripts. */
     private synchronized Optional<Statistics> takeStatistics() {
-        Optional<Statistics> taken = connected.map(start -> new Statistics(
-                Duration.between(start, Instant.now()).toSeconds(), counter("tx_bytes"), counter("rx_bytes")));
+        Optional<Statistics> taken = connected.map(start -> {
+            LinkCounters now = LinkCounters.read(link.ifname()).since(baseline);
+            return new Statistics(Duration.between(start, Instant.now()).toSeconds(), now.txBytes(), now.rxBytes());
+        });
         // The script environment is only changed on the hooks' thread, right before the down
         // script of the same event starts, so a later event cannot overtake it.
         taken.ifPresent(stats -> unlogged = taken);
@@ -229,16 +239,6 @@ final class NetworkHooks implements AutoCloseable {
             PppdLog.LOG.info("Sent {} bytes, received {} bytes.", stats.sent(), stats.received());
         });
         unlogged = Optional.empty();
-    }
-
-    private long counter(String name) {
-        Path file = Path.of("/sys/class/net", link.ifname(), "statistics", name);
-        try {
-            return Long.parseLong(Files.readString(file).trim());
-        } catch (IOException | NumberFormatException e) {
-            PppdLog.LOG.debug("cannot read {}: {}", file, e.toString());
-            return 0;
-        }
     }
 
     private record Statistics(long seconds, long sent, long received) {}

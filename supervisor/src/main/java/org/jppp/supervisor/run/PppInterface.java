@@ -3,7 +3,10 @@ package org.jppp.supervisor.run;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.apache.pekko.stream.Materializer;
 import org.apache.pekko.stream.javadsl.Flow;
@@ -29,7 +32,10 @@ import org.jppp.protocol.demand.SourceRewrite;
  * {@code demand}, as pppd's demand_conf creates its unit before any dial) and kept across
  * redials, so {@code ppp0} stays {@code ppp0} with the same ifindex and no TUN is deleted and
  * created again (≈16 ms each, PLATFORM-NOTES). Its IP side runs once through an {@link IpSwitch}
- * that each attempt's session borrows through {@link #port()}.
+ * that each attempt's session borrows through {@link #port()}. With a {@link UnitCache} (the
+ * access concentrator's sessions, jpppd's peers) the TUN and its IP side even outlive the owner:
+ * {@link #close} resets them and gives them back to the cache, and a later owner takes them
+ * (same name, same ifindex) instead of creating a TUN.
  *
  * <p>Without demand it stays down until IPCP is up: {@link #configure} sets the addresses and MTU
  * and brings it up, then packets pass; when IPCP goes down it goes down again. With demand it is
@@ -46,64 +52,146 @@ public final class PppInterface implements AutoCloseable {
     private final boolean ipv4;
     private final boolean ipv6;
     private final int queueLimit;
-    private IfControl control;
+    private final UnitCache<Unit> cache;
+    /** The TUN with its control socket and IP side: null before {@link #create} and after {@link #close}. */
+    private Unit unit;
     private TunDevice tun;
     private IpSwitch ipSwitch;
     private Materializer materializer;
     private Optional<Inet4Address> local = Optional.empty();
     private Optional<Inet4Address> remote = Optional.empty();
+    /** IPv6 link-local addresses added (interface identifiers), removed again before the unit is reused. */
+    private final List<Long> linkLocals = new ArrayList<>();
+    /** The unit's counters when this interface took it (zero for a TUN it created). */
+    private LinkCounters baseline = LinkCounters.NONE;
 
+    /**
+     * A TUN device, its control socket and its IP side, as a {@link UnitCache} keeps them between
+     * owners. The IP side's active filter follows the current owner's protocols.
+     */
+    public static final class Unit implements UnitCache.Pooled {
+        private final TunDevice tun;
+        private final IfControl control;
+        private IpSwitch ipSwitch;
+        private volatile Predicate<ByteString> active = p -> false;
+
+        private Unit(TunDevice tun, IfControl control) {
+            this.tun = tun;
+            this.control = control;
+        }
+
+        @Override
+        public String name() {
+            return tun.name();
+        }
+
+        @Override
+        public void delete() {
+            tun.close();
+            control.close();
+        }
+    }
+
+    /** An interface of its own, deleted by {@link #close} (bin/pppd: one peer per process). */
     public PppInterface(EventLoop loop, PppdSettings settings, int queueLimit) {
+        this(loop, settings, queueLimit, UnitCache.none());
+    }
+
+    /**
+     * An interface taken from {@code cache} when one there fits the settings' {@code ifname} or
+     * {@code unit}, and given back to it (reset) by {@link #close}.
+     */
+    public PppInterface(EventLoop loop, PppdSettings settings, int queueLimit, UnitCache<Unit> cache) {
         this.loop = loop;
         this.identity = settings.identity();
         this.ipv4 = settings.ipcp().enabled();
         this.ipv6 = settings.ipv6cp().enabled();
         this.queueLimit = queueLimit;
+        this.cache = cache;
     }
 
-    /** Creates the TUN the first time; later calls return at once. */
+    /** Takes a unit from the cache or creates the TUN, the first time; later calls return at once. */
     public synchronized void create() throws LinkSetupException {
-        if (tun != null) {
+        if (unit != null) {
             return;
         }
-        IfControl c = IfControl.open();
+        Unit u;
         try {
-            tun = createTun(loop, identity, c);
-            control = c;
+            u = takeOrCreate();
         } catch (NativeException | IllegalArgumentException e) {
-            c.close();
             throw new LinkSetupException(ExitStatus.EXIT_FATAL_ERROR, "Couldn't create the PPP interface: "
                     + e.getMessage());
         }
+        u.active = p -> ActivePacket.isActive(p, ipv4, ipv6);
+        unit = u;
+        tun = u.tun;
+        ipSwitch = u.ipSwitch;
         startSwitch();
     }
 
-    private static TunDevice createTun(EventLoop loop, IdentitySettings identity, IfControl control) {
+    /**
+     * pppd's naming, with kept units counting as free ones: {@code ifname NAME} exactly;
+     * {@code unit N} as {@code pppN}, kept or new, else (in use) any free unit; otherwise the
+     * lowest kept {@code pppN}, else a new one.
+     */
+    private Unit takeOrCreate() {
         if (identity.ifname().isPresent()) {
-            return TunDevice.create(loop, identity.ifname().get(), control);
+            String wanted = identity.ifname().get();
+            return reused(cache.take(wanted)).orElseGet(() -> created(wanted));
         }
         if (identity.unit().isPresent()) {
             String wanted = "ppp" + identity.unit().getAsInt();
+            Optional<Unit> kept = reused(cache.take(wanted));
+            if (kept.isPresent()) {
+                return kept.get();
+            }
             try {
-                return TunDevice.create(loop, wanted, control);
+                return created(wanted);
             } catch (NativeException e) {
                 PppdLog.LOG.info("Couldn't allocate PPP unit {} as it is already in use", identity.unit().getAsInt());
             }
         }
-        return TunDevice.create(loop, "ppp%d", control);
+        return reused(cache.takeAny()).orElseGet(() -> created("ppp%d"));
+    }
+
+    private Optional<Unit> reused(Optional<Unit> kept) {
+        kept.ifPresent(u -> {
+            baseline = LinkCounters.read(u.name());
+            PppdLog.LOG.debug("Reusing interface {} from the unit cache", u.name());
+        });
+        return kept;
+    }
+
+    private Unit created(String requestedName) {
+        IfControl c = IfControl.open();
+        try {
+            return new Unit(TunDevice.create(loop, requestedName, c), c);
+        } catch (RuntimeException e) {
+            c.close();
+            throw e;
+        }
     }
 
     /** The run's streams are available from now on (the actor system exists). */
-    synchronized void start(Materializer m) {
+    public synchronized void start(Materializer m) {
         this.materializer = m;
         startSwitch();
     }
 
     private void startSwitch() {
-        if (tun != null && materializer != null && ipSwitch == null) {
-            ipSwitch = IpSwitch.run(tun.flow(), queueLimit, p -> ActivePacket.isActive(p, ipv4, ipv6),
-                    System::nanoTime, materializer);
+        if (unit != null && materializer != null && ipSwitch == null) {
+            Unit u = unit;
+            ipSwitch = IpSwitch.run(tun.flow(), queueLimit, p -> u.active.test(p), System::nanoTime, materializer);
+            u.ipSwitch = ipSwitch;
         }
+    }
+
+    /**
+     * The interface's counters since this interface took its unit: a kept unit's kernel counters
+     * still hold what earlier owners sent and received.
+     */
+    public synchronized LinkCounters counters() {
+        return unit == null ? LinkCounters.NONE : LinkCounters.read(unit.name()).since(baseline);
     }
 
     private synchronized IpSwitch ipSwitch() {
@@ -250,11 +338,52 @@ public final class PppInterface implements AutoCloseable {
         tun.setUp(false);
     }
 
+    /** IPV6CP is up: {@code fe80::<interfaceId>/64}, remembered so that a reused unit loses it. */
+    synchronized void addIpv6LinkLocal(long interfaceId) {
+        tun.addIpv6LinkLocal(interfaceId);
+        linkLocals.add(interfaceId);
+    }
+
+    /**
+     * Gives the unit back to the cache, reset, or deletes it (no cache, a full one, or a reset
+     * that failed). Later calls do nothing.
+     */
     @Override
     public synchronized void close() {
-        if (tun != null) {
-            tun.close();
-            control.close();
+        Unit u = unit;
+        if (u == null) {
+            return;
+        }
+        unit = null;
+        ipSwitch = null;
+        if (cache.capacity() == 0 || !reset(u) || !cache.offer(u)) {
+            u.delete();
+        }
+    }
+
+    /**
+     * Nothing of this session may reach the next owner: packets dropped and the queue gone, the
+     * interface down, its IPv4 address (and the peer route with it) and IPv6 link-local addresses
+     * removed, the kernel's default MTU. Routes others added through the interface went when it
+     * went down. Only the kernel's counters stay (see {@link #counters}).
+     */
+    private boolean reset(Unit u) {
+        try {
+            if (u.ipSwitch != null) {
+                u.ipSwitch.drop();
+            }
+            u.active = p -> false;
+            u.tun.setUp(false);
+            u.tun.clearIpv4Address();
+            for (long id : linkLocals) {
+                u.tun.removeIpv6LinkLocal(id);
+            }
+            linkLocals.clear();
+            u.tun.setMtu(TunDevice.DEFAULT_MTU);
+            return true;
+        } catch (RuntimeException e) {
+            PppdLog.LOG.warn("Couldn't reset interface {} for reuse: {}", u.name(), e.getMessage());
+            return false;
         }
     }
 }
