@@ -69,6 +69,37 @@ class TunDeviceTest extends IoTestSupport {
         }
     }
 
+    /** What a unit cache relies on to hand an interface to the next session without the last one's state. */
+    @Test
+    void clearIpv4AddressAndRemoveLinkLocal_leaveNoAddressOrPeerRoute() throws Exception {
+        try (TunDevice tun = create("jt%d")) {
+            tun.setAddresses(LOCAL, PEER);
+            tun.setUp(true);
+            tun.addIpv6LinkLocal(0x0211_22ff_fe33_4455L);
+            int ifindex = tun.ifindex();
+            assertTrue(namespace.ip("-o", "route", "show", "dev", tun.name()).output().contains("10.250.7.2"));
+
+            assertTrue(tun.removeIpv6LinkLocal(0x0211_22ff_fe33_4455L));
+            assertTrue(!tun.removeIpv6LinkLocal(0x0211_22ff_fe33_4455L), "a second removal finds nothing");
+            tun.clearIpv4Address();
+            tun.clearIpv4Address();
+            tun.setUp(false);
+
+            String addresses = namespace.ip("-o", "addr", "show", "dev", tun.name()).output();
+            assertTrue(!addresses.contains("inet "), addresses);
+            assertTrue(!addresses.contains("fe80::211:22ff:fe33:4455"), addresses);
+            assertEquals("", namespace.ip("-o", "route", "show", "dev", tun.name()).output().trim());
+            assertTrue(!tun.isUp());
+            // The same interface takes new addresses as a new one would.
+            tun.setAddresses(inet4("10.250.8.1"), inet4("10.250.8.2"));
+            tun.setUp(true);
+            assertEquals(ifindex, tun.ifindex());
+            String again = namespace.ip("-o", "addr", "show", "dev", tun.name()).output();
+            assertTrue(again.contains("inet 10.250.8.1 peer 10.250.8.2/32"), again);
+            assertTrue(!again.contains("10.250.7."), again);
+        }
+    }
+
     @Test
     void echoRequestToLocalAddress_isAnsweredThroughTheTun() throws Exception {
         try (TunDevice tun = create("jt%d")) {
