@@ -148,8 +148,13 @@ final class ServerGuardian extends AbstractBehavior<ServerGuardian.Command> {
                 stopping ? "Shutting Down" : "RP-PPPoE: Child pppd process terminated"));
         cleaning++;
         // Scripts are waited for, and a TUN takes milliseconds to delete or reset: not on the actor's thread.
-        getContext().pipeToSelf(CompletableFuture.runAsync(served.attempt()::close),
-                (ok, failure) -> new CleanedUp(served.remote()));
+        getContext().pipeToSelf(CompletableFuture.runAsync(() -> {
+            long start = System.nanoTime();
+            String unit = served.attempt().ifname();
+            served.attempt().close();
+            PppdLog.LOG.debug("Session {}: {} closed in {} us", served.sessionId(), unit,
+                    (System.nanoTime() - start) / 1000);
+        }), (ok, failure) -> new CleanedUp(served.remote()));
         return this;
     }
 
