@@ -93,7 +93,7 @@ PY
 
 await_up() {
     for _ in $(seq 1500); do
-        request '{"cmd":"status","peer":"provider"}' | grep -q '"state":"UP".*"local":"10' && return 0
+        request '{"cmd":"status","peer":"provider"}' 2>/dev/null | grep -q '"state":"UP".*"local":"10' && return 0
         sleep 0.02
     done
     log "peer not up"; return 1
