@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 class ServerOptionsTest {
@@ -25,6 +26,15 @@ class ServerOptionsTest {
         assertEquals(Optional.empty(), o.poolFile());
         assertEquals(5, o.padiBurst());
         assertEquals(1.0, o.padiPerSecond());
+        assertEquals(OptionalInt.empty(), o.unitCache(), "jppp.unit-cache decides");
+    }
+
+    @Test
+    void unitCache_isJpppsFlag_zeroTurnsItOff() {
+        assertEquals(OptionalInt.of(8), ServerOptions.parse(List.of("--unit-cache", "8"), ETC).unitCache());
+        assertEquals(OptionalInt.of(0), ServerOptions.parse(List.of("--unit-cache", "0"), ETC).unitCache());
+        assertEquals("option --unit-cache: -1 is not a number in 0..65534", assertThrows(IllegalArgumentException.class,
+                () -> ServerOptions.parse(List.of("--unit-cache", "-1"), ETC)).getMessage());
     }
 
     @Test
