@@ -18,7 +18,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jppp.tests.serial.Commands;
 import org.jppp.tests.serial.PppdProcess;
+import org.jppp.tests.serial.Repo;
 
 /**
  * A test's client of jpppd's control socket (docs/control-protocol.md): JSON request lines, one
@@ -89,6 +91,23 @@ public final class Control {
     /** Every peer's status object by name, in the daemon's order. */
     public Map<String, JsonNode> status() throws IOException {
         return byName(request("{\"cmd\":\"status\"}"));
+    }
+
+    /**
+     * {@code bin/pppctl --socket SOCKET status --json}, as a user runs it: every peer's status
+     * object by name. Fails with pppctl's output if it does not exit 0.
+     */
+    public Map<String, JsonNode> pppctlStatus() throws IOException {
+        Commands.Result r = Commands.run(Duration.ofSeconds(60), List.of("env", "JPPP_CLASSPATH=" + Repo.classPath(),
+                Repo.root().resolve("bin/pppctl").toString(), "--socket", socket.toString(), "status", "--json"));
+        if (r.status() != 0) {
+            throw new AssertionError("pppctl status --json exited with " + r.status() + ":\n" + r.output());
+        }
+        Map<String, JsonNode> peers = new LinkedHashMap<>();
+        for (JsonNode peer : JSON.readTree(r.output())) {
+            peers.put(peer.path("name").asText(), peer);
+        }
+        return peers;
     }
 
     /** A status reply's peers by name; fails if the reply is not ok. */
