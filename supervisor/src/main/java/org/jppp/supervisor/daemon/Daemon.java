@@ -9,7 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -41,6 +42,8 @@ public final class Daemon {
      */
     private static final Config DISPATCHER = ConfigFactory.parseString(
             "pekko.actor.default-blocking-io-dispatcher.thread-pool-executor.fixed-pool-size = 64");
+
+    private static final Duration DIALER_IDLE = Duration.ofSeconds(5);
 
     /**
      * @param peers    started at once ({@code jppp.peers} and {@code --peer})
@@ -80,11 +83,14 @@ public final class Daemon {
         EventLoop loop = EventLoop.start("jppp-io");
         PppoeLines lines = new PppoeLines(loop);
         AtomicInteger dialers = new AtomicInteger();
-        ExecutorService dialer = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "jppp-dial-" + dialers.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        // A thread per dial under way, so one peer's slow discovery or connect script never delays
+        // another's; idle threads end after a few seconds, so peers that are up hold none.
+        ExecutorService dialer = new ThreadPoolExecutor(0, Integer.MAX_VALUE, DIALER_IDLE.toSeconds(),
+                TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+                    Thread t = new Thread(r, "jppp-dial-" + dialers.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
         PeerRun.Shared shared = new PeerRun.Shared(settings.etcDir(), loop, lines, dialer, debug);
         PeerFactory peers = (name, index, args, ended) -> {
             List<String> words = new ArrayList<>(List.of("call", name));
