@@ -6,7 +6,7 @@
 #
 # Run as root. Two network namespaces with random names joined by a veth pair made inside them;
 # everything is removed on exit, also on failure or Ctrl-C. The client is one bin/jpppd peer (its
-# own unit cache off, so it is the same in both modes), stopped and started N times (default 20)
+# own unit cache off, as by default, so it is the same in both modes), stopped and started N times (default 20)
 # through the control socket: `down`, wait until the AC has closed the session (its debug line
 # "closed in N us"), `up`, wait until the peer is UP. Each round (default 2) runs both modes, cache
 # first, then without. Printed per mode and round: the wall time of the N cycles, and the AC's time
@@ -78,7 +78,7 @@ printf 'auth\nrequire-chap\nname jppp-ac\ndebug\n' > "$work/ac/pppoe-server-opti
 printf '#!/bin/sh\necho "$1 $(cat /sys/class/net/$1/ifindex)" >> %s\n' "$work/ifindex.txt" > "$work/ac/ip-up"
 chmod 755 "$work/ac/ip-up"
 printf 'plugin rp-pppoe.so\nnic-veth0\nuser alice\nnoauth\nrp_pppoe_service internet\n' > "$work/cli/peers/provider"
-printf 'jppp.unit-cache = 0\n' > "$work/cli/jppp.conf"
+printf 'jppp.jpppd-unit-cache = 0\n' > "$work/cli/jppp.conf"
 
 # One request on the control socket; prints the reply line.
 request() {

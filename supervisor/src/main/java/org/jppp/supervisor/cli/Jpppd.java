@@ -28,7 +28,6 @@ import org.jppp.supervisor.daemon.PeerDebug;
 import org.jppp.supervisor.options.ConfigDefaults;
 import org.jppp.supervisor.options.SystemProbe;
 import org.jppp.supervisor.run.LogSetup;
-import org.jppp.supervisor.run.UnitCache;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
 
@@ -44,6 +43,8 @@ public final class Jpppd {
     /** How long the peers get to close their links on SIGTERM. */
     private static final Duration STOP_WAIT = Duration.ofSeconds(30);
     private static final String PID_FILE = "jpppd.pid";
+    /** How many stopped peers' interfaces are kept for reuse (docs/jpppd.md); 0 by default, as pppd deletes its unit. */
+    private static final String UNIT_CACHE_KEY = "jppp.jpppd-unit-cache";
     private static final String USAGE = "usage: jpppd [--etc-dir DIR] [--run-dir DIR] [--peer NAME]... [--nodetach]";
 
     private Jpppd() {
@@ -97,9 +98,9 @@ public final class Jpppd {
             Set<String> peers = new LinkedHashSet<>(site.hasPath("jppp.peers") ? site.getStringList("jppp.peers")
                     : List.of());
             peers.addAll(flags.peers());
-            int unitCache = site.hasPath("jppp.unit-cache") ? site.getInt("jppp.unit-cache") : UnitCache.DEFAULT_CAPACITY;
+            int unitCache = site.hasPath(UNIT_CACHE_KEY) ? site.getInt(UNIT_CACHE_KEY) : 0;
             if (unitCache < 0) {
-                throw new OptionException("jppp.unit-cache = " + unitCache + " (expected >= 0)");
+                throw new OptionException(UNIT_CACHE_KEY + " = " + unitCache + " (expected >= 0)");
             }
             settings = new Daemon.Settings(etcDir, runDir, List.copyOf(peers), defaults, probe, unitCache);
         } catch (OptionException e) {

@@ -9,7 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -44,6 +45,8 @@ public final class Daemon {
     private static final Config DISPATCHER = ConfigFactory.parseString(
             "pekko.actor.default-blocking-io-dispatcher.thread-pool-executor.fixed-pool-size = 64");
 
+    private static final Duration DIALER_IDLE = Duration.ofSeconds(5);
+
     /**
      * @param peers    started at once ({@code jppp.peers} and {@code --peer})
      * @param defaults the options' defaults ({@code ConfigDefaults.read})
@@ -55,10 +58,10 @@ public final class Daemon {
             defaults = Map.copyOf(defaults);
         }
 
-        /** With jppp's default unit cache ({@code jppp.unit-cache}). */
+        /** With jpppd's default unit cache ({@code jppp.jpppd-unit-cache}: none, as pppd deletes its unit). */
         public Settings(Path etcDir, Path runDir, List<String> peers, Map<String, Object> defaults,
                 SystemProbe probe) {
-            this(etcDir, runDir, peers, defaults, probe, UnitCache.DEFAULT_CAPACITY);
+            this(etcDir, runDir, peers, defaults, probe, 0);
         }
     }
 
@@ -90,11 +93,14 @@ public final class Daemon {
         EventLoop loop = EventLoop.start("jppp-io");
         PppoeLines lines = new PppoeLines(loop);
         AtomicInteger dialers = new AtomicInteger();
-        ExecutorService dialer = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "jppp-dial-" + dialers.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        // A thread per dial under way, so one peer's slow discovery or connect script never delays
+        // another's; idle threads end after a few seconds, so peers that are up hold none.
+        ExecutorService dialer = new ThreadPoolExecutor(0, Integer.MAX_VALUE, DIALER_IDLE.toSeconds(),
+                TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+                    Thread t = new Thread(r, "jppp-dial-" + dialers.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
         UnitCache<PppInterface.Unit> units = new UnitCache<>(settings.unitCache());
         PeerRun.Shared shared = new PeerRun.Shared(settings.etcDir(), loop, lines, dialer, debug, units);
         PeerFactory peers = (name, index, args, ended) -> {

@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.jppp.actors.PppdLog;
 import org.jppp.actors.session.UpDetails;
@@ -50,11 +51,13 @@ import org.jppp.protocol.config.PppdSettings;
  * end the link.
  */
 final class NetworkHooks implements AutoCloseable {
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "jppp-hooks");
-        t.setDaemon(true);
-        return t;
-    });
+    private static final long IDLE_SECONDS = 5;
+
+    /**
+     * At most one thread, ending after a few idle seconds: the events stay in order, and a daemon
+     * with many sessions up holds no thread per session once their hooks have run.
+     */
+    private final ExecutorService worker = idleEndingThread();
     private final IpcpSettings ipcp;
     private final LinkParameters link;
     private final ScriptRunner runner;
@@ -198,6 +201,17 @@ final class NetworkHooks implements AutoCloseable {
     @Override
     public void close() {
         worker.shutdownNow();
+    }
+
+    private static ExecutorService idleEndingThread() {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, IDLE_SECONDS, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "jppp-hooks");
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     /**

@@ -26,7 +26,7 @@ import org.jppp.actors.PppdLog;
  * @param <U> what is kept: {@link PppInterface.Unit} (a TUN, its control socket and its IP side)
  */
 public final class UnitCache<U extends UnitCache.Pooled> implements AutoCloseable {
-    /** jppp's default for {@code jppp.unit-cache} and pppoe-server's {@code --unit-cache}. */
+    /** pppoe-server's default ({@code jppp.unit-cache}, {@code --unit-cache}); jpppd's is 0. */
     public static final int DEFAULT_CAPACITY = 64;
     /** Units deleted at once by {@link #close} (PLATFORM-NOTES: 16 threads bring ≈16 ms down to 2–3 ms each). */
     private static final int CLOSING_THREADS = 16;

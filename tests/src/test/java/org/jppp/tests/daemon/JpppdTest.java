@@ -7,16 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
-import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,13 +38,13 @@ class JpppdTest {
     private static final Pattern CLOSED = Pattern.compile("Session \\d+ closed for client ");
     private static final List<String> PEERS = List.of("provider1", "provider2", "provider3");
 
-    private final ObjectMapper json = new ObjectMapper();
     private NetNamespace acNs;
     private NetNamespace clientNs;
     private Path root;
     private PppdProcess server;
     private PppdProcess daemon;
     private Path run;
+    private Control control;
 
     @BeforeAll
     void start() throws Exception {
@@ -95,15 +86,8 @@ class JpppdTest {
         }
     }
 
-    /** One request line on a fresh connection; the reply parsed. */
     private JsonNode request(String line) throws IOException {
-        try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-            ch.connect(UnixDomainSocketAddress.of(run.resolve("jppp.sock")));
-            ch.write(ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8)));
-            BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(ch),
-                    StandardCharsets.UTF_8));
-            return json.readTree(in.readLine());
-        }
+        return control.request(line);
     }
 
     private JsonNode peer(JsonNode status, String name) {
@@ -164,6 +148,7 @@ class JpppdTest {
         daemon = PppdProcess.start(clientNs.prefix(List.of(Repo.root().resolve("bin/jpppd").toString(),
                 "--peer", "provider3")), etc, run);
         daemon.awaitLog("control socket " + run.resolve("jppp.sock"), Duration.ofSeconds(60));
+        control = new Control(run.resolve("jppp.sock"));
 
         Set<String> interfaces = new HashSet<>();
         Set<String> addresses = new HashSet<>();

@@ -36,11 +36,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 class PppoeOursVsOursTest {
     private static final Duration UP = Duration.ofSeconds(90);
     private static final int MANY = 20;
-    private static final int IN_ONE_DAEMON = 100;
     private static final Pattern CLOSED = Pattern.compile("Session \\d+ closed for client ");
     private static final Pattern RECEIVED_PADT = Pattern.compile(": Received PADT");
-    private static final Pattern IDLE = Pattern.compile("pppoe-server: no sessions in use");
-    private static final Pattern PPP_LINK = Pattern.compile("^\\d+: ppp\\d+", Pattern.MULTILINE);
 
     private NetNamespace acNs;
     private NetNamespace clientNs;
@@ -182,77 +179,6 @@ class PppoeOursVsOursTest {
             assertEquals(5, pppd.awaitExit(Duration.ofSeconds(30)), pppd.log());
         }
         awaitClosed(closedBefore + MANY);
-    }
-
-    @Test
-    @Order(3)
-    void hundredSessionsInOneClientDaemon() throws Exception {
-        int closedBefore = count(server.log(), CLOSED);
-        Path etc = PppoeEtc.client(root, "hundred", "veth0", "rp_pppoe_service internet");
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        PppdProcess many = PppdProcess.start(clientNs.prefix(List.of("java", "-cp", classPath,
-                ManySessionsClient.class.getName(), etc.toString(), Integer.toString(IN_ONE_DAEMON))), etc, etc);
-        clients.add(many);
-        many.awaitLog("MANY-DIALED " + IN_ONE_DAEMON, Duration.ofSeconds(120));
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        Pattern up = Pattern.compile("remote IP address 10\\.99\\.0\\.1\\b");
-        while (count(many.log(), up) < IN_ONE_DAEMON && System.nanoTime() < deadline) {
-            Thread.sleep(500);
-        }
-        assertEquals(IN_ONE_DAEMON, count(many.log(), up), many.log());
-        Set<String> addresses = new HashSet<>();
-        Matcher m = Pattern.compile("local  IP address (10\\.99\\.0\\.\\d+)").matcher(many.log());
-        while (m.find()) {
-            addresses.add(m.group(1));
-        }
-        assertEquals(IN_ONE_DAEMON, addresses.size(), addresses.toString());
-        int answered = 0;
-        for (String address : addresses) {
-            answered += acNs.ping(address, 1);
-        }
-        assertEquals(IN_ONE_DAEMON, answered);
-
-        int idleBefore = count(server.log(), IDLE);
-        many.terminate();
-        assertEquals(0, many.awaitExit(Duration.ofSeconds(60)), many.log());
-        assertTrue(many.log().contains("MANY-CLOSED " + IN_ONE_DAEMON), many.log());
-        awaitClosed(closedBefore + IN_ONE_DAEMON);
-        // Nothing left behind: no ppp interface on the client's side; on the AC's only those its
-        // unit cache keeps (64 by default), down and without addresses; and the AC holds no session.
-        awaitNoPppInterfaces(clientNs);
-        awaitOnlyKeptInterfaces(acNs, 64);
-        assertTrue(count(server.log(), IDLE) > idleBefore, server.log());
-        assertTrue(server.log().trim().lines().filter(l -> l.contains("pppoe-server: no sessions in use")
-                || l.contains("created for client")).reduce((a, b) -> b).orElse("")
-                .contains("no sessions in use"), "a session was created after the AC was idle");
-    }
-
-    private static void awaitNoPppInterfaces(NetNamespace ns) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        String links = ns.exec("ip", "-o", "link", "show").output();
-        while (PPP_LINK.matcher(links).find() && System.nanoTime() < deadline) {
-            Thread.sleep(250);
-            links = ns.exec("ip", "-o", "link", "show").output();
-        }
-        assertTrue(!PPP_LINK.matcher(links).find(), ns.name() + ":\n" + links);
-    }
-
-    private static void awaitOnlyKeptInterfaces(NetNamespace ns, int kept) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        String links;
-        String addresses;
-        boolean settled;
-        do {
-            links = ns.exec("ip", "-o", "link", "show").output();
-            addresses = ns.exec("ip", "-o", "addr", "show").output();
-            settled = links.lines().filter(l -> PPP_LINK.matcher(l).find()).allMatch(l -> !l.contains(",UP"))
-                    && addresses.lines().noneMatch(l -> PPP_LINK.matcher(l).find() && l.contains(" inet "))
-                    && links.lines().filter(l -> PPP_LINK.matcher(l).find()).count() <= kept;
-            if (!settled) {
-                Thread.sleep(250);
-            }
-        } while (!settled && System.nanoTime() < deadline);
-        assertTrue(settled, ns.name() + ":\n" + links + "\n" + addresses);
     }
 
     @Test

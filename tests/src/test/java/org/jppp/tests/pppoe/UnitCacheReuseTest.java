@@ -100,7 +100,7 @@ class UnitCacheReuseTest {
         Files.createDirectories(etc.resolve("peers"));
         Files.writeString(etc.resolve("peers/provider"), "plugin rp-pppoe.so\nnic-veth0\nuser alice\nnoauth\n"
                 + "rp_pppoe_service internet\n");
-        Files.writeString(etc.resolve("jppp.conf"), "jppp.unit-cache = 2\n");
+        Files.writeString(etc.resolve("jppp.conf"), "jppp.jpppd-unit-cache = 2\n");
         daemon = PppdProcess.start(clientNs.prefix(List.of(Repo.root().resolve("bin/jpppd").toString(),
                 "--peer", "provider")), etc, run);
         daemon.awaitLog("control socket " + run.resolve("jppp.sock"), Duration.ofSeconds(60));

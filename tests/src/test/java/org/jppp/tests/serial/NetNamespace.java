@@ -45,6 +45,20 @@ public final class NetNamespace implements AutoCloseable {
         return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 
+    /**
+     * Waits until {@code ip -4 addr show IFNAME} holds {@code expected} and returns that output:
+     * the interface is configured by the run right after IPCP's log lines, not before them.
+     */
+    public String awaitAddress(String ifname, String expected, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String out = exec("ip", "-4", "addr", "show", ifname).output();
+        while (!out.contains(expected) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            out = exec("ip", "-4", "addr", "show", ifname).output();
+        }
+        return out;
+    }
+
     @Override
     public void close() {
         Commands.run("ip", "netns", "del", name);

@@ -54,8 +54,10 @@ class OursVsOursTest {
             pppd.awaitLog("remote IP address 10.79.0.2", UP);
             pppd.awaitLog("remote IP address 10.79.0.1", UP);
             assertTrue(pppd.log().contains(successLine(require)), pppd.log());
-            assertTrue(a.exec("ip", "-4", "addr", "show", "ppp3").output().contains("inet 10.79.0.1 peer 10.79.0.2/32"));
-            assertTrue(b.exec("ip", "-4", "addr", "show", "jppp-b").output().contains("inet 10.79.0.2 peer 10.79.0.1/32"));
+            assertTrue(a.awaitAddress("ppp3", "inet 10.79.0.1 peer 10.79.0.2/32", Duration.ofSeconds(5))
+                    .contains("inet 10.79.0.1 peer 10.79.0.2/32"));
+            assertTrue(b.awaitAddress("jppp-b", "inet 10.79.0.2 peer 10.79.0.1/32", Duration.ofSeconds(5))
+                    .contains("inet 10.79.0.2 peer 10.79.0.1/32"));
             assertTrue(Files.readString(etcA.resolve("file.log")).contains("Connect: ppp3 <--> /dev/pts/"));
             Thread.sleep(300);
             assertEquals(3, a.ping("10.79.0.2", 3), pppd.log());

@@ -124,7 +124,8 @@ class RefpeerServerTest {
             pppd.awaitLog("remote IP address 10.78.0.1", UP);
             assertTrue(pppd.log().contains("local  IP address 10.78.0.2"), pppd.log());
             assertTrue(pppd.log().contains("primary   DNS address 10.78.0.53"), pppd.log());
-            assertTrue(ns.exec("ip", "-4", "addr", "show", "ppp0").output().contains("inet 10.78.0.2 peer 10.78.0.1/32"));
+            String addr = ns.awaitAddress("ppp0", "inet 10.78.0.2 peer 10.78.0.1/32", Duration.ofSeconds(5));
+            assertTrue(addr.contains("inet 10.78.0.2 peer 10.78.0.1/32"), addr);
             assertEquals("nameserver 10.78.0.53\nnameserver 10.78.0.53\n",
                     TempDirs.awaitContent(etc.resolve("resolv.conf"), "10.78.0.53", Duration.ofSeconds(5)));
             peer.awaitConsole(mark, Pattern.compile("REFPEER-EVENT ip-up .*remote=10\\.78\\.0\\.2 " + peerName + " "), UP);

@@ -1,0 +1,237 @@
+package org.jppp.tests.daemon;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.jppp.tests.serial.NetNamespace;
+import org.jppp.tests.serial.PppdProcess;
+import org.jppp.tests.serial.Repo;
+import org.jppp.tests.serial.TempDirs;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Issue 5's isolation proof: one {@code bin/jpppd} runs 50 PPPoE peers, {@code p1..p40} through
+ * access concentrator A and {@code p41..p50} through access concentrator B, each AC our
+ * {@code bin/pppoe-server} in a namespace of its own joined to the client's by a veth pair. B is
+ * killed (SIGKILL: no PADT; the clients find out by their LCP echoes): a ping running over three
+ * of A's peers loses nothing, and every status read while it runs, {@code pppctl status --json}
+ * among them, shows A's 40 up on their first attempt and B's 10 leaving UP for DIALING or
+ * HOLDOFF. With {@code persist} B's peers come back once B runs again, and carry a ping.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FiftyPeersTest {
+    private static final int ON_A = 40;
+    private static final int ON_B = 10;
+    private static final int ALL = ON_A + ON_B;
+    private static final Duration UP = Duration.ofSeconds(120);
+    /** Three echoes a second apart unanswered, plus the time to log it and hang up. */
+    private static final Duration NOTICED = Duration.ofSeconds(15);
+    private static final Set<String> REDIALLING = Set.of("DIALING", "HOLDOFF");
+    private static final int PINGS = 60;
+
+    private NetNamespace clientNs;
+    private NetNamespace acA;
+    private NetNamespace acB;
+    private Path root;
+    private PppdProcess serverA;
+    private PppdProcess serverB;
+    private PppdProcess daemon;
+    private Control control;
+
+    @BeforeAll
+    void start() throws Exception {
+        root = Files.createTempDirectory("jppp-fifty");
+        clientNs = NetNamespace.create();
+        acA = NetNamespace.create();
+        acB = NetNamespace.create();
+        link(acA, "vetha");
+        link(acB, "vethb");
+        serverA = server(acA, "ac-a", "vetha", "10.91.0");
+        serverB = server(acB, "ac-b", "vethb", "10.92.0");
+
+        Path etc = TempDirs.etc(root, "client");
+        TempDirs.secrets(etc, "alice", "*", "s3cret");
+        Files.createDirectories(etc.resolve("peers"));
+        List<String> names = new ArrayList<>();
+        for (int i = 1; i <= ALL; i++) {
+            names.add('"' + name(i) + '"');
+            // A dead AC is found by LCP echoes within seconds; discovery gives up after 1+2 s
+            // so a redialling peer tries again soon after its AC is back.
+            Files.writeString(etc.resolve("peers/" + name(i)), String.join("\n", "plugin rp-pppoe.so",
+                    "nic-" + (i <= ON_A ? "vetha" : "vethb"), "user alice", "noauth", "persist", "holdoff 1",
+                    "maxfail 0", "lcp-echo-interval 1", "lcp-echo-failure 3", "pppoe-padi-timeout 1",
+                    "pppoe-padi-attempts 2", ""));
+        }
+        Files.writeString(etc.resolve("jppp.conf"), "jppp.peers = [" + String.join(", ", names) + "]\n");
+        Path run = Files.createDirectories(root.resolve("run"));
+        daemon = PppdProcess.start(clientNs.prefix(List.of(Repo.root().resolve("bin/jpppd").toString())), etc, run);
+        control = new Control(run.resolve("jppp.sock"));
+    }
+
+    private static String name(int i) {
+        return "p" + i;
+    }
+
+    private void link(NetNamespace ac, String ifname) {
+        ac.exec("ip", "link", "add", ifname, "type", "veth", "peer", "name", ifname, "netns", clientNs.name())
+                .requireSuccess();
+        ac.exec("ip", "link", "set", ifname, "up").requireSuccess();
+        clientNs.exec("ip", "link", "set", ifname, "up").requireSuccess();
+    }
+
+    /** An AC on {@code ifname} handing out {@code net.10-250}, itself {@code net.1}. */
+    private PppdProcess server(NetNamespace ns, String dir, String ifname, String net) throws Exception {
+        Path etc = TempDirs.etc(root, dir);
+        TempDirs.secrets(etc, "alice", "*", "s3cret");
+        Files.writeString(etc.resolve("pppoe-server-options"), "lcp-echo-interval 10\nlcp-echo-failure 3\n");
+        Path pool = etc.resolve("pool");
+        Files.writeString(pool, net + ".10-250\n");
+        // Every session comes from the one MAC of the client's veth: the per-MAC PADI limit is lifted.
+        PppdProcess server = PppdProcess.start(ns.prefix(List.of(Repo.pppoeServer().toString(), "-F", "-I", ifname,
+                "-L", net + ".1", "-p", pool.toString(), "-N", "60", "-C", dir, "--padi-rate", "500:500")), etc, etc);
+        server.awaitLog("pppoe-server: serving [" + ifname + "]", Duration.ofSeconds(30));
+        return server;
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        try {
+            for (PppdProcess p : new PppdProcess[] {daemon, serverA, serverB}) {
+                if (p != null) {
+                    p.close();
+                }
+            }
+        } finally {
+            for (NetNamespace ns : new NetNamespace[] {clientNs, acA, acB}) {
+                if (ns != null) {
+                    ns.close();
+                }
+            }
+            TempDirs.delete(root);
+        }
+    }
+
+    @Test
+    void killingOneAccessConcentratorLeavesTheOtherPeersUntouched() throws Exception {
+        control.awaitSocket(Duration.ofSeconds(60), daemon);
+        awaitUp(1, ALL, 1);
+        // The user's view of the same: pppctl, as a user runs it.
+        Map<String, JsonNode> peers = control.pppctlStatus();
+        assertEquals(ALL, peers.size(), peers.toString());
+        assertEquals(ALL, upCount(peers, 1, ALL), peers.toString());
+        assertEquals(ALL, peers.values().stream().map(p -> p.path("interface").asText()).distinct().count(),
+                "every peer has its own interface: " + peers);
+        for (int i = 1; i <= ALL; i++) {
+            String net = i <= ON_A ? "10.91.0." : "10.92.0.";
+            assertTrue(peers.get(name(i)).path("local").asText().startsWith(net), peers.get(name(i)).toString());
+        }
+
+        // Three pings over peers of A, running while B is killed: none may be lost.
+        List<CompletableFuture<String>> pings = new ArrayList<>();
+        for (int i : List.of(1, 20, ON_A)) {
+            String ifname = peers.get(name(i)).path("interface").asText();
+            pings.add(CompletableFuture.supplyAsync(() -> clientNs.exec("ping", "-n", "-c", Integer.toString(PINGS),
+                    "-i", "0.2", "-W", "2", "-I", ifname, "10.91.0.1").output()));
+        }
+        Thread.sleep(2000);
+        serverB.close();
+        long killedAt = System.nanoTime();
+
+        // Every status read while the pings run: A's 40 up on attempt 1; B's 10 leave UP.
+        Set<String> seenOfB = new TreeSet<>();
+        boolean pppctlRead = false;
+        long noticedAt = 0;
+        while (!pings.stream().allMatch(CompletableFuture::isDone)) {
+            boolean bDown = noticedAt != 0;
+            Map<String, JsonNode> now = bDown && !pppctlRead ? control.pppctlStatus() : control.status();
+            pppctlRead |= bDown;
+            assertAOnFirstAttempt(now);
+            for (int i = ON_A + 1; i <= ALL; i++) {
+                seenOfB.add(now.get(name(i)).path("state").asText());
+            }
+            if (noticedAt == 0 && upCount(now, ON_A + 1, ALL) == 0) {
+                noticedAt = System.nanoTime();
+                for (int i = ON_A + 1; i <= ALL; i++) {
+                    JsonNode p = now.get(name(i));
+                    assertTrue(REDIALLING.contains(p.path("state").asText()), "persist redials: " + p);
+                    assertTrue(p.path("interface").isNull() && p.path("local").isNull(), p.toString());
+                }
+            }
+            Thread.sleep(300);
+        }
+        assertTrue(pppctlRead, "B's peers did not all leave UP while the pings ran: " + seenOfB);
+        Duration noticed = Duration.ofNanos(noticedAt - killedAt);
+        assertTrue(noticed.compareTo(NOTICED) < 0, "B's death noticed after " + noticed);
+        for (CompletableFuture<String> ping : pings) {
+            assertEquals(PINGS, received(ping.get()), "no packet lost over A's peers while B died: " + ping.get());
+        }
+        String log = daemon.log();
+        assertTrue(Pattern.compile("(?m)^p4[1-9]: No response to 3 echo-requests$").matcher(log).find(), log);
+        assertTrue(IntStream.rangeClosed(1, ON_A).noneMatch(i -> log.contains(name(i) + ": No response to")), log);
+
+        // B back: its peers redial and come up again; A's are still on their first attempt.
+        serverB = server(acB, "ac-b-again", "vethb", "10.92.0");
+        Map<String, JsonNode> after = awaitUp(ON_A + 1, ALL, 2);
+        assertAOnFirstAttempt(after);
+        String viaB = after.get(name(ON_A + 1)).path("interface").asText();
+        String out = clientNs.exec("ping", "-n", "-c", "3", "-i", "0.3", "-W", "2", "-I", viaB, "10.92.0.1").output();
+        assertEquals(3, received(out), viaB + ": " + out);
+        System.out.printf("FiftyPeersTest: B's death noticed after %d ms; B's peers were seen %s%n",
+                noticed.toMillis(), seenOfB);
+    }
+
+    private static void assertAOnFirstAttempt(Map<String, JsonNode> peers) {
+        for (int i = 1; i <= ON_A; i++) {
+            JsonNode p = peers.get(name(i));
+            assertTrue(Control.isUp(p) && p.path("attempt").asInt() == 1, "A's peer untouched: " + p);
+        }
+    }
+
+    /** Waits until peers {@code from..to} are all up, on attempt {@code attempt} or later. */
+    private Map<String, JsonNode> awaitUp(int from, int to, int attempt) throws Exception {
+        long deadline = System.nanoTime() + UP.toNanos();
+        while (true) {
+            Map<String, JsonNode> peers = control.status();
+            List<JsonNode> notUp = IntStream.rangeClosed(from, to).mapToObj(i -> peers.get(name(i)))
+                    .filter(p -> !Control.isUp(p) || p.path("attempt").asInt() < attempt).toList();
+            if (notUp.isEmpty()) {
+                return peers;
+            }
+            if (System.nanoTime() > deadline) {
+                Set<String> names = notUp.stream().map(p -> p.path("name").asText()).collect(Collectors.toSet());
+                String theirLines = daemon.log().lines()
+                        .filter(l -> names.stream().anyMatch(n -> l.startsWith(n + ": ")))
+                        .collect(Collectors.joining("\n"));
+                throw new AssertionError("not up within " + UP + ": " + notUp + "\ntheir lines:\n" + theirLines);
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    private static int upCount(Map<String, JsonNode> peers, int from, int to) {
+        return (int) IntStream.rangeClosed(from, to).filter(i -> Control.isUp(peers.get(name(i)))).count();
+    }
+
+    private static int received(String pingOutput) {
+        Matcher m = Pattern.compile("(\\d+) packets transmitted, (\\d+) received").matcher(pingOutput);
+        assertTrue(m.find(), pingOutput);
+        return Integer.parseInt(m.group(2));
+    }
+}
