@@ -3,7 +3,6 @@ package org.jppp.tests.pppoe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,11 +11,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jppp.tests.lab.AccessConcentratorLab;
+import org.jppp.tests.lab.AccessConcentratorLab.AccessConcentrator;
 import org.jppp.tests.serial.Commands;
+import org.jppp.tests.serial.Logs;
 import org.jppp.tests.serial.NetNamespace;
 import org.jppp.tests.serial.PppdProcess;
-import org.jppp.tests.serial.Repo;
-import org.jppp.tests.serial.TempDirs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,6 +39,7 @@ class PppoeOursVsOursTest {
     private static final Pattern CLOSED = Pattern.compile("Session \\d+ closed for client ");
     private static final Pattern RECEIVED_PADT = Pattern.compile(": Received PADT");
 
+    private AccessConcentratorLab lab;
     private NetNamespace acNs;
     private NetNamespace clientNs;
     private Path root;
@@ -47,31 +48,21 @@ class PppoeOursVsOursTest {
 
     @BeforeAll
     void start() throws Exception {
-        root = Files.createTempDirectory("jppp-pppoe-ours");
-        acNs = NetNamespace.create();
-        clientNs = NetNamespace.create();
-        acNs.exec("ip", "link", "add", "veth0", "type", "veth", "peer", "name", "veth0", "netns", clientNs.name())
-                .requireSuccess();
-        acNs.exec("ip", "link", "set", "veth0", "up").requireSuccess();
-        clientNs.exec("ip", "link", "set", "veth0", "up").requireSuccess();
+        lab = AccessConcentratorLab.create("pppoe-ours");
+        root = lab.root();
+        clientNs = lab.clientNs();
         // RFC 4638: veth1 carries 1508-octet payloads at both ends; veth2 only at the client's,
         // so the AC there cannot grant more than 1492.
-        for (String veth : List.of("veth1", "veth2")) {
-            acNs.exec("ip", "link", "add", veth, "type", "veth", "peer", "name", veth, "netns", clientNs.name())
-                    .requireSuccess();
-            clientNs.exec("ip", "link", "set", veth, "mtu", "1508", "up").requireSuccess();
-        }
-        acNs.exec("ip", "link", "set", "veth1", "mtu", "1508", "up").requireSuccess();
-        acNs.exec("ip", "link", "set", "veth2", "up").requireSuccess();
-        Path etc = PppoeEtc.server(root, "ac", List.of("auth", "require-chap", "name jppp-ac", "ms-dns 10.99.0.53",
-                "lcp-echo-interval 5", "lcp-echo-failure 3"));
-        Path pool = etc.resolve("pool");
-        Files.writeString(pool, "# the clients' addresses\n10.99.0.10-250\n");
-        // All clients share one MAC address: the PADI rate limit is lifted for them.
-        server = PppdProcess.start(acNs.prefix(List.of(Repo.pppoeServer().toString(), "-F", "-I", "veth0",
-                "-I", "veth1", "-I", "veth2", "-L", "10.99.0.1", "-p", pool.toString(), "-N", "200", "-C", "jppp-ac",
-                "-S", "internet", "--padi-rate", "500:500")), etc, etc);
-        server.awaitLog("pppoe-server: serving [veth0, veth1, veth2]", Duration.ofSeconds(30));
+        AccessConcentrator ac = lab.accessConcentrator("ac").link("veth0").link("veth1", 1508, 1508)
+                .link("veth2", 1500, 1508)
+                .options("auth", "require-chap", "name jppp-ac", "ms-dns 10.99.0.53", "lcp-echo-interval 5",
+                        "lcp-echo-failure 3")
+                .pool("# the clients' addresses", "10.99.0.10-250")
+                // All clients share one MAC address: the PADI rate limit is lifted for them.
+                .args("-L", "10.99.0.1", "-N", "200", "-C", "jppp-ac", "-S", "internet", "--padi-rate", "500:500")
+                .start();
+        acNs = ac.ns();
+        server = ac.server();
     }
 
     @AfterEach
@@ -84,17 +75,10 @@ class PppoeOursVsOursTest {
     void stop() throws Exception {
         try {
             stopClients();
-            if (server != null) {
-                server.close();
-            }
         } finally {
-            if (clientNs != null) {
-                clientNs.close();
+            if (lab != null) {
+                lab.close();
             }
-            if (acNs != null) {
-                acNs.close();
-            }
-            TempDirs.delete(root);
         }
     }
 
@@ -118,20 +102,11 @@ class PppoeOursVsOursTest {
      * the server has already freed).
      */
     private void awaitClosed(int total) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (count(server.log(), CLOSED) < total && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
-        assertEquals(total, count(server.log(), CLOSED), server.log());
+        assertEquals(total, server.awaitCount(CLOSED, total, Duration.ofSeconds(30)), server.log());
     }
 
-    private int count(String text, Pattern pattern) {
-        Matcher m = pattern.matcher(text);
-        int n = 0;
-        while (m.find()) {
-            n++;
-        }
-        return n;
+    private static int count(String text, Pattern pattern) {
+        return Logs.count(text, pattern);
     }
 
     @Test
