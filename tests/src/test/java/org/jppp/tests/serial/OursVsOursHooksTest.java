@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,20 +28,24 @@ class OursVsOursHooksTest {
     private static final List<String> SCRIPTS = List.of("ip-pre-up", "ip-up", "ip-down", "ipv6-up", "ipv6-down",
             "auth-up", "auth-down");
 
+    private PtyLab lab;
     private NetNamespace a;
     private NetNamespace b;
     private Path root;
 
     @BeforeAll
-    void namespaces() throws IOException {
-        root = Files.createTempDirectory("jppp-ovoh");
-        a = NetNamespace.create();
-        b = NetNamespace.create();
+    void namespaces() throws Exception {
+        lab = PtyLab.create("ovoh");
+        root = lab.root();
+        a = lab.a();
+        b = lab.b();
     }
 
     @AfterAll
     void cleanUp() throws Exception {
-        TempDirs.cleanUp(root, a, b);
+        if (lab != null) {
+            lab.close();
+        }
     }
 
     @Test
@@ -166,17 +169,12 @@ class OursVsOursHooksTest {
         }
     }
 
-    private PppdProcess start(Path etcA, Path etcB, List<String> extraA, List<String> extraB) {
+    private PppdProcess start(Path etcA, Path etcB, List<String> extraA, List<String> extraB) throws IOException {
         List<String> client = Args.concat(List.of(Repo.pppd().toString(), "notty", "nodetach", "user", "alice",
                 "password", "s3cret", "noauth", "noipdefault", "debug"), extraB);
-        String pty = envPrefix(etcB) + " " + String.join(" ", b.prefix(client));
+        String pty = lab.ptyInB(etcB, client);
         List<String> server = Args.concat(List.of("pty", pty, "nodetach", "debug", "10.79.0.1:10.79.0.2", "auth",
                 "require-chap"), extraA);
         return PppdProcess.start(a, etcA, etcA, server);
-    }
-
-    private static String envPrefix(Path etc) {
-        return "env " + PppdProcess.environment(etc, etc).entrySet().stream()
-                .map(e -> e.getKey() + "='" + e.getValue() + "'").collect(Collectors.joining(" "));
     }
 }

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -24,20 +23,24 @@ import org.junit.jupiter.params.provider.ValueSource;
 class OursVsOursTest {
     private static final Duration UP = Duration.ofSeconds(40);
 
+    private PtyLab lab;
     private NetNamespace a;
     private NetNamespace b;
     private Path root;
 
     @BeforeAll
-    void namespaces() throws IOException {
-        root = Files.createTempDirectory("jppp-ovo");
-        a = NetNamespace.create();
-        b = NetNamespace.create();
+    void namespaces() throws Exception {
+        lab = PtyLab.create("ovo");
+        root = lab.root();
+        a = lab.a();
+        b = lab.b();
     }
 
     @AfterAll
     void cleanUp() throws Exception {
-        TempDirs.cleanUp(root, a, b);
+        if (lab != null) {
+            lab.close();
+        }
     }
 
     /**
@@ -105,15 +108,9 @@ class OursVsOursTest {
         TempDirs.secrets(etcA, "alice", "*", "s3cret");
         List<String> client = Args.concat(List.of(Repo.pppd().toString(), "notty", "nodetach", "user", "alice",
                 "password", password, "noauth", "noipdefault", "debug"), extraB);
-        String pty = envPrefix(etcB) + " " + String.join(" ", b.prefix(client));
+        String pty = lab.ptyInB(etcB, client);
         List<String> server = Args.concat(List.of("pty", pty, "nodetach", "debug", "10.79.0.1:10.79.0.2", "ms-dns",
                 "10.79.0.53"), require.equals("noauth") ? List.of("noauth") : List.of("auth", require), extraA);
         return PppdProcess.start(a, etcA, etcA, server);
-    }
-
-    /** The inner pppd's environment, written before {@code ip netns exec} in the pty command. */
-    private static String envPrefix(Path etc) {
-        return "env " + PppdProcess.environment(etc, etc).entrySet().stream()
-                .map(e -> e.getKey() + "='" + e.getValue() + "'").collect(Collectors.joining(" "));
     }
 }

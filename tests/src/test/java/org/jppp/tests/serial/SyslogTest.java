@@ -28,25 +28,24 @@ class SyslogTest {
     /** {@code <PRI>timestamp pppd[PID]: message}; PRI = facility daemon (3) * 8 + severity. */
     private static final Pattern LINE = Pattern.compile("<(\\d+)>[A-Z][a-z]{2} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d pppd\\[(\\d+)\\]: ");
 
+    private PtyLab lab;
     private NetNamespace a;
     private NetNamespace b;
     private Path root;
 
     @BeforeAll
-    void setUp() throws Exception {
-        root = Files.createTempDirectory("jppp-syslog");
-        a = NetNamespace.create();
-        b = NetNamespace.create();
+    void namespaces() throws Exception {
+        lab = PtyLab.create("syslog");
+        root = lab.root();
+        a = lab.a();
+        b = lab.b();
     }
 
     @AfterAll
     void cleanUp() throws Exception {
-        for (NetNamespace ns : new NetNamespace[] {a, b}) {
-            if (ns != null) {
-                ns.close();
-            }
+        if (lab != null) {
+            lab.close();
         }
-        TempDirs.delete(root);
     }
 
     @Test
