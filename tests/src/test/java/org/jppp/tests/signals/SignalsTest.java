@@ -9,15 +9,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.jppp.tests.serial.Logs;
-import org.jppp.tests.serial.NetNamespace;
 import org.jppp.tests.serial.PppdProcess;
 import org.jppp.tests.serial.Repo;
 import org.jppp.tests.serial.PtyLab;
 import org.jppp.tests.serial.TempDirs;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The signals a user sends to a running {@code bin/pppd} (what {@code poff -d} and {@code poff -c}
@@ -31,32 +29,15 @@ class SignalsTest {
     private static final Duration UP = Duration.ofSeconds(40);
     private static final String ECHO_TRACE = "sent [LCP EchoReq";
 
-    private PtyLab lab;
-    private NetNamespace a;
-    private NetNamespace b;
-    private Path root;
-
-    @BeforeAll
-    void namespaces() throws Exception {
-        lab = PtyLab.create("sig");
-        root = lab.root();
-        a = lab.a();
-        b = lab.b();
-    }
-
-    @AfterAll
-    void cleanUp() throws Exception {
-        if (lab != null) {
-            lab.close();
-        }
-    }
+    @RegisterExtension
+    static final PtyLab LAB = new PtyLab("sig");
 
     @Test
     void usr1TogglesDebugUsr2IsLoggedAndUpSdnotifySendsReady() throws Exception {
-        Path etcA = TempDirs.etc(root, "a");
-        Path etcB = TempDirs.etc(root, "b");
-        Path notify = root.resolve("notify.sock");
-        Path received = root.resolve("notify.out");
+        Path etcA = LAB.etc("a");
+        Path etcB = LAB.etc("b");
+        Path notify = LAB.root().resolve("notify.sock");
+        Path received = LAB.root().resolve("notify.out");
         Process systemd = new ProcessBuilder("socat", "-u", "UNIX-RECV:" + notify + ",unlink-early", "STDOUT")
                 .redirectOutput(received.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         try (PppdProcess pppd = start(etcA, etcB, notify)) {
@@ -82,7 +63,7 @@ class SignalsTest {
             pppd.signal("USR2");
             pppd.awaitLog("Renegotiate compression (SIGUSR2): no compression negotiated, nothing to do",
                     Duration.ofSeconds(5));
-            assertEquals(2, a.ping("10.79.0.2", 2), "the link survives USR1 and USR2:\n" + pppd.log());
+            assertEquals(2, LAB.a().ping("10.79.0.2", 2), "the link survives USR1 and USR2:\n" + pppd.log());
 
             pppd.terminate();
             assertEquals(5, pppd.awaitExit(Duration.ofSeconds(20)), pppd.log());
@@ -97,9 +78,9 @@ class SignalsTest {
      */
     private PppdProcess start(Path etcA, Path etcB, Path notify) throws IOException {
         List<String> client = List.of(Repo.pppd().toString(), "notty", "nodetach", "noauth", "noipdefault");
-        String pty = lab.ptyInB(etcB, client);
+        String pty = LAB.ptyInB(etcB, client);
         List<String> server = new ArrayList<>(List.of("env", "NOTIFY_SOCKET=" + notify, Repo.pppd().toString()));
         server.addAll(List.of("pty", pty, "noauth", "10.79.0.1:10.79.0.2", "lcp-echo-interval", "1", "up_sdnotify"));
-        return PppdProcess.start(a.prefix(server), etcA, etcA);
+        return PppdProcess.start(LAB.a().prefix(server), etcA, etcA);
     }
 }
