@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,10 +64,8 @@ class DemandTest {
     }
 
     private PppdProcess dial(String name, String... options) throws Exception {
-        Path etc = PppoeEtc.client(lab.root(), name, "veth0", "rp_pppoe_service internet");
-        List<String> args = new ArrayList<>(List.of("call", "provider"));
-        args.addAll(List.of(options));
-        PppdProcess pppd = PppdProcess.start(clientNs, etc, etc, args);
+        PppdProcess pppd = lab.callProvider(PppoeEtc.client(lab.root(), name, "veth0", "rp_pppoe_service internet"),
+                options);
         clients.add(pppd);
         return pppd;
     }

@@ -61,6 +61,16 @@ public final class AccessConcentratorLab implements AutoCloseable {
         return clientNs;
     }
 
+    /**
+     * {@code bin/pppd call provider EXTRA...} in the clients' namespace, JPPP_ETC_DIR and
+     * JPPP_RUN_DIR {@code etc} (a {@link PppoeEtc#client} tree, say); the caller closes it.
+     */
+    public PppdProcess callProvider(Path etc, String... extra) {
+        List<String> args = new ArrayList<>(List.of("call", "provider"));
+        args.addAll(List.of(extra));
+        return PppdProcess.start(clientNs, etc, etc, args);
+    }
+
     /** {@code resource} (a client, a daemon) is closed by {@link #close()}, before the servers. */
     public <T extends AutoCloseable> T own(T resource) {
         owned.add(resource);

@@ -3,7 +3,6 @@ package org.jppp.tests.pppoe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -42,14 +41,12 @@ class PppoeOursVsOursTest {
     private AccessConcentratorLab lab;
     private NetNamespace acNs;
     private NetNamespace clientNs;
-    private Path root;
     private PppdProcess server;
     private final List<PppdProcess> clients = new ArrayList<>();
 
     @BeforeAll
     void start() throws Exception {
         lab = AccessConcentratorLab.create("pppoe-ours");
-        root = lab.root();
         clientNs = lab.clientNs();
         // RFC 4638: veth1 carries 1508-octet payloads at both ends; veth2 only at the client's,
         // so the AC there cannot grant more than 1492.
@@ -84,10 +81,7 @@ class PppoeOursVsOursTest {
     }
 
     private PppdProcess dialOn(String ifname, String name, String... extra) throws Exception {
-        Path etc = PppoeEtc.client(root, name, ifname, "rp_pppoe_service internet");
-        List<String> args = new ArrayList<>(List.of("call", "provider"));
-        args.addAll(List.of(extra));
-        PppdProcess pppd = PppdProcess.start(clientNs, etc, etc, args);
+        PppdProcess pppd = lab.callProvider(PppoeEtc.client(lab.root(), name, ifname, "rp_pppoe_service internet"), extra);
         clients.add(pppd);
         return pppd;
     }

@@ -66,8 +66,7 @@ class PppoeSetupRaceTest {
         // One after another, as the benchmark does: each client's JVM start is alone on the CPU.
         for (int unit = 1; unit <= SESSIONS; unit++) {
             Path etc = PppoeEtc.client(lab.root(), "race-" + unit, "veth0", "rp_pppoe_service internet", "debug");
-            PppdProcess pppd = PppdProcess.start(lab.clientNs(), etc, etc, List.of("call", "provider", "unit",
-                    Integer.toString(unit)));
+            PppdProcess pppd = lab.callProvider(etc, "unit", Integer.toString(unit));
             clients.add(pppd);
             pppd.awaitLog("remote IP address 10.98.0.1", UP);
         }
