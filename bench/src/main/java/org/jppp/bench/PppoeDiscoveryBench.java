@@ -1,36 +1,20 @@
 package org.jppp.bench;
 
 import java.nio.ByteBuffer;
-import java.util.concurrent.TimeUnit;
 import org.jppp.protocol.pppoe.PppoeCode;
 import org.jppp.protocol.pppoe.PppoeDiscovery;
 import org.jppp.protocol.pppoe.PppoeTag;
 import org.jppp.protocol.wire.MalformedPacketException;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Parsing one PADO (RFC 2516 §5.2) with the tags a real access concentrator sends: Service-Name,
  * AC-Name, Host-Uniq echoed back and an AC-Cookie. This is what a server under a PADI/PADR flood
  * or a client hearing many concentrators runs per frame. The baseline copies the same octets.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(1)
-@Warmup(iterations = 3, time = 500, timeUnit = TimeUnit.MILLISECONDS)
-@Measurement(iterations = 5, time = 500, timeUnit = TimeUnit.MILLISECONDS)
-@State(Scope.Thread)
-public class PppoeDiscoveryBench {
+public class PppoeDiscoveryBench extends PacketBench {
     private byte[] pado;
-    private ByteBuffer padoBuffer;
 
     @Setup
     public void setUp() {
@@ -42,16 +26,11 @@ public class PppoeDiscoveryBench {
         ByteBuffer b = ByteBuffer.allocate(packet.encodedLength());
         packet.emit(b);
         pado = b.array();
-        padoBuffer = ByteBuffer.wrap(pado);
+        baseline = ByteBuffer.wrap(pado);
     }
 
     @Benchmark
     public PppoeDiscovery parse() throws MalformedPacketException {
         return PppoeDiscovery.parse(ByteBuffer.wrap(pado));
-    }
-
-    @Benchmark
-    public ByteBuffer baselineCopy() {
-        return Packets.copy(padoBuffer);
     }
 }

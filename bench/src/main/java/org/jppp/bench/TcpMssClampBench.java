@@ -1,46 +1,30 @@
 package org.jppp.bench;
 
 import java.nio.ByteBuffer;
-import java.util.concurrent.TimeUnit;
 import org.apache.pekko.util.ByteString;
 import org.jppp.protocol.wire.TcpMssClamp;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * {@code clamp-mss 1400} on the two kinds of IPv4 datagram that matter: a SYN offering MSS 1460
  * (rewritten, TCP checksum recomputed; happens once per connection) and a 1500-octet data segment
  * (ACK only, passed through untouched; every other packet). The baseline copies the same datagram.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(1)
-@Warmup(iterations = 3, time = 500, timeUnit = TimeUnit.MILLISECONDS)
-@Measurement(iterations = 5, time = 500, timeUnit = TimeUnit.MILLISECONDS)
-@State(Scope.Thread)
-public class TcpMssClampBench {
+public class TcpMssClampBench extends PacketBench {
     private static final int MSS = 1400;
 
     @Param({"syn", "data"})
     public String packet;
 
     private ByteString datagram;
-    private ByteBuffer datagramBuffer;
 
     @Setup
     public void setUp() {
         byte[] bytes = packet.equals("syn") ? syn() : data();
         datagram = ByteString.fromArray(bytes);
-        datagramBuffer = ByteBuffer.wrap(bytes);
+        baseline = ByteBuffer.wrap(bytes);
         ByteString clamped = TcpMssClamp.clamp(datagram, MSS);
         if (packet.equals("syn") == (clamped == datagram)) {
             throw new IllegalStateException("clamp-mss did not do what this benchmark assumes for " + packet);
@@ -50,11 +34,6 @@ public class TcpMssClampBench {
     @Benchmark
     public ByteString clamp() {
         return TcpMssClamp.clamp(datagram, MSS);
-    }
-
-    @Benchmark
-    public ByteBuffer baselineCopy() {
-        return Packets.copy(datagramBuffer);
     }
 
     /** A 60-octet SYN, 10.0.0.2:40000 -> 10.0.0.1:80, options MSS 1460, SACK-permitted, timestamps, NOP, window scale. */

@@ -1,21 +1,13 @@
 package org.jppp.protocol.framing;
 
 import java.nio.ByteBuffer;
-import java.util.concurrent.TimeUnit;
 import org.apache.pekko.util.ByteString;
+import org.jppp.bench.PacketBench;
 import org.jppp.bench.Packets;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * RFC 1662 async HDLC framing, one frame per operation, outside the stream runtime: the pure
@@ -27,18 +19,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>The send ACCM is 0 (the usual negotiated map: only 0x7E and 0x7D are escaped) and the FCS
  * is 16 bits. The baseline copies the PPP frame's octets into a new buffer.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(1)
-@Warmup(iterations = 3, time = 500, timeUnit = TimeUnit.MILLISECONDS)
-@Measurement(iterations = 5, time = 500, timeUnit = TimeUnit.MILLISECONDS)
-@State(Scope.Thread)
-public class HdlcBench {
+public class HdlcBench extends PacketBench {
     @Param({"64", "512", "1500"})
     public int size;
 
     private ByteString frame;
-    private ByteBuffer frameBuffer;
     private ByteString wire;
     private HdlcDeframer deframer;
     private ByteString decoded;
@@ -47,7 +32,7 @@ public class HdlcBench {
     public void setUp() {
         byte[] bytes = Packets.pppFrameWithAddressAndControl(size);
         frame = ByteString.fromArray(bytes);
-        frameBuffer = ByteBuffer.wrap(bytes);
+        baseline = ByteBuffer.wrap(bytes);
         wire = HdlcEncoder.encode(frame, 0, FcsMode.FCS_16);
         HdlcSettings settings = new HdlcSettings().receiveAccm(0).sendAccm(0);
         deframer = new HdlcDeframer(settings, Counters.hdlc());
@@ -66,10 +51,5 @@ public class HdlcBench {
     public ByteString decode() {
         deframer.accept(wire, f -> decoded = f);
         return decoded;
-    }
-
-    @Benchmark
-    public ByteBuffer baselineCopy() {
-        return Packets.copy(frameBuffer);
     }
 }

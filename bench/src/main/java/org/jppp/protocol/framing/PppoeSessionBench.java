@@ -2,21 +2,13 @@ package org.jppp.protocol.framing;
 
 import java.nio.ByteBuffer;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.apache.pekko.util.ByteString;
+import org.jppp.bench.PacketBench;
 import org.jppp.bench.Packets;
 import org.jppp.protocol.pppoe.MacAddress;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * PPPoE session encapsulation and decapsulation (RFC 2516 §7), one frame per operation, through
@@ -27,13 +19,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>{@code size} is the PPP frame (protocol + information); the Ethernet frame is 20 octets
  * longer; 1494 is the largest that fits (MRU 1492 plus the protocol field). The baseline copies the PPP frame's octets into a new buffer.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(1)
-@Warmup(iterations = 3, time = 500, timeUnit = TimeUnit.MILLISECONDS)
-@Measurement(iterations = 5, time = 500, timeUnit = TimeUnit.MILLISECONDS)
-@State(Scope.Thread)
-public class PppoeSessionBench {
+public class PppoeSessionBench extends PacketBench {
     @Param({"64", "512", "1494"})
     public int size;
 
@@ -41,14 +27,13 @@ public class PppoeSessionBench {
             MacAddress.parse("02:00:00:00:00:01"), MacAddress.parse("02:00:00:00:00:02"), 0x1234);
     private final Counters<PppoeCounter> counters = Counters.pppoe();
     private ByteString frame;
-    private ByteBuffer frameBuffer;
     private ByteString ethernet;
 
     @Setup
     public void setUp() {
         byte[] bytes = Packets.pppFrame(size);
         frame = ByteString.fromArray(bytes);
-        frameBuffer = ByteBuffer.wrap(bytes);
+        baseline = ByteBuffer.wrap(bytes);
         // A frame from the AC to the client: encapsulated by the AC's end of the session.
         ethernet = PppoeSessionFraming.encapsulate(client.mirror(), counters, frame).get(0);
         List<ByteString> back = PppoeSessionFraming.decapsulate(client, counters, ethernet);
@@ -65,10 +50,5 @@ public class PppoeSessionBench {
     @Benchmark
     public List<ByteString> decapsulate() {
         return PppoeSessionFraming.decapsulate(client, counters, ethernet);
-    }
-
-    @Benchmark
-    public ByteBuffer baselineCopy() {
-        return Packets.copy(frameBuffer);
     }
 }

@@ -3,8 +3,8 @@ package org.jppp.tests.cli;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,15 +12,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jppp.tests.lab.AccessConcentratorLab;
+import org.jppp.tests.lab.AccessConcentratorLab.AccessConcentrator;
+import org.jppp.tests.pppoe.PppoeEtc;
 import org.jppp.tests.serial.Commands;
 import org.jppp.tests.serial.NetNamespace;
 import org.jppp.tests.serial.PppdProcess;
 import org.jppp.tests.serial.Repo;
-import org.jppp.tests.serial.TempDirs;
 
 /**
  * A user's machine and an ISP: our {@code bin/pppoe-server} (service {@code internet}, CHAP,
@@ -38,52 +39,32 @@ final class AcLab implements AutoCloseable {
     final Path run;
     final NetNamespace acNs;
     final NetNamespace userNs;
+    private final AccessConcentratorLab lab;
     private final PppdProcess server;
     private final Map<String, String> exported = new LinkedHashMap<>();
 
-    private AcLab(Path root, Path etc, Path run, NetNamespace acNs, NetNamespace userNs, PppdProcess server) {
-        this.root = root;
+    private AcLab(AccessConcentratorLab lab, AccessConcentrator ac, Path etc, Path run) {
+        this.lab = lab;
+        this.root = lab.root();
         this.etc = etc;
         this.run = run;
-        this.acNs = acNs;
-        this.userNs = userNs;
-        this.server = server;
+        this.acNs = ac.ns();
+        this.userNs = lab.clientNs();
+        this.server = ac.server();
     }
 
     static AcLab start(String name) throws Exception {
-        Path root = Files.createTempDirectory("jppp-" + name);
-        NetNamespace acNs = null;
-        NetNamespace userNs = null;
+        AccessConcentratorLab lab = AccessConcentratorLab.create(name);
         try {
-            acNs = NetNamespace.create();
-            userNs = NetNamespace.create();
-            acNs.exec("ip", "link", "add", "veth0", "type", "veth", "peer", "name", "veth0", "netns", userNs.name())
-                    .requireSuccess();
-            acNs.exec("ip", "link", "set", "veth0", "up").requireSuccess();
-            userNs.exec("ip", "link", "set", "veth0", "up").requireSuccess();
-            Path acEtc = TempDirs.etc(root, "ac");
-            TempDirs.secrets(acEtc, "alice", "*", "s3cret");
-            Files.writeString(acEtc.resolve("pppoe-server-options"),
-                    "auth\nrequire-chap\nname jppp-ac\nms-dns 10.99.0.53\nlcp-echo-interval 5\nlcp-echo-failure 3\n");
-            Path pool = acEtc.resolve("pool");
-            Files.writeString(pool, "10.99.0.10-250\n");
-            PppdProcess server = PppdProcess.start(acNs.prefix(List.of(Repo.pppoeServer().toString(), "-F",
-                    "-I", "veth0", "-L", "10.99.0.1", "-p", pool.toString(), "-N", "20", "-C", "jppp-ac",
-                    "-S", "internet", "--padi-rate", "100:100")), acEtc, acEtc);
-            Path etc = TempDirs.etc(root, "etc");
-            TempDirs.secrets(etc, "alice", "*", "s3cret");
-            Files.createDirectories(etc.resolve("peers"));
-            Path run = Files.createDirectories(root.resolve("run"));
-            AcLab lab = new AcLab(root, etc, run, acNs, userNs, server);
-            server.awaitLog("pppoe-server: serving [veth0]", Duration.ofSeconds(60));
-            return lab;
+            AccessConcentrator ac = lab.accessConcentrator("ac").options("auth", "require-chap", "name jppp-ac",
+                    "ms-dns 10.99.0.53", "lcp-echo-interval 5", "lcp-echo-failure 3").pool("10.99.0.10-250")
+                    .args("-L", "10.99.0.1", "-N", "20", "-C", "jppp-ac", "-S", "internet", "--padi-rate", "100:100")
+                    .start();
+            Path etc = PppoeEtc.user(lab.root(), "etc");
+            Path run = Files.createDirectories(lab.root().resolve("run"));
+            return new AcLab(lab, ac, etc, run);
         } catch (Exception | Error e) {
-            for (NetNamespace ns : new NetNamespace[] {acNs, userNs}) {
-                if (ns != null) {
-                    ns.close();
-                }
-            }
-            TempDirs.delete(root);
+            lab.close();
             throw e;
         }
     }
@@ -126,34 +107,13 @@ final class AcLab implements AutoCloseable {
      * waits for it to exit <em>and</em> for its output to close: a command that leaves a
      * process behind holding the terminal (a pppd that did not really detach) fails here.
      */
-    Ran sh(String command, Duration timeout) throws Exception {
-        List<String> argv = new ArrayList<>(userNs.prefix(List.of("bash", "-c", command)));
-        ProcessBuilder pb = new ProcessBuilder(argv).directory(Repo.root().toFile()).redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    Ran sh(String command, Duration timeout) {
+        ProcessBuilder pb = new ProcessBuilder(userNs.prefix(List.of("bash", "-c", command)))
+                .directory(Repo.root().toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         pb.environment().putAll(environment());
         long start = System.nanoTime();
-        Process p = pb.start();
-        byte[][] out = new byte[1][];
-        Thread reader = new Thread(() -> {
-            try {
-                out[0] = p.getInputStream().readAllBytes();
-            } catch (IOException e) {
-                out[0] = ("(output lost: " + e.getMessage() + ")").getBytes(StandardCharsets.UTF_8);
-            }
-        });
-        reader.start();
-        if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            p.destroyForcibly();
-            reader.join(2000);
-            fail("`" + command + "` did not exit within " + timeout + "; output so far unavailable");
-        }
-        reader.join(10_000);
-        if (reader.isAlive()) {
-            fail("`" + command + "` exited " + p.exitValue() + " but left its output open 10 s later:"
-                    + " something it started still holds the terminal");
-        }
-        return new Ran(command, p.exitValue(), new String(out[0], StandardCharsets.UTF_8),
-                Duration.ofNanos(System.nanoTime() - start));
+        Commands.Result ran = Commands.run(pb, timeout);
+        return new Ran(command, ran.status(), ran.output(), Duration.ofNanos(System.nanoTime() - start));
     }
 
     String acLog() {
@@ -161,18 +121,12 @@ final class AcLab implements AutoCloseable {
     }
 
     int count(Pattern pattern) {
-        Matcher m = pattern.matcher(acLog());
-        int n = 0;
-        while (m.find()) {
-            n++;
-        }
-        return n;
+        return server.count(pattern);
     }
 
     /** Waits until the access concentrator's log matches {@code pattern} {@code n} times. */
     void awaitAc(Pattern pattern, int n, Duration timeout) throws InterruptedException {
-        await(() -> count(pattern) >= n, timeout, () -> "the access concentrator did not log " + pattern + " "
-                + n + " times; its log:\n" + acLog());
+        server.awaitCount(pattern, n, timeout);
     }
 
     /** The pid in {@code $JPPP_RUN_DIR/NAME.pid}, or -1 when there is none. */
@@ -231,11 +185,8 @@ final class AcLab implements AutoCloseable {
             for (long pid : userProcesses()) {
                 ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
             }
-            server.close();
         } finally {
-            userNs.close();
-            acNs.close();
-            TempDirs.delete(root);
+            lab.close();
         }
     }
 }

@@ -17,10 +17,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.jppp.tests.lab.AccessConcentratorLab;
+import org.jppp.tests.lab.AccessConcentratorLab.AccessConcentrator;
+import org.jppp.tests.pppoe.PppoeEtc;
 import org.jppp.tests.serial.NetNamespace;
 import org.jppp.tests.serial.PppdProcess;
 import org.jppp.tests.serial.Repo;
-import org.jppp.tests.serial.TempDirs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,29 +48,20 @@ class FiftyPeersTest {
     private static final Set<String> REDIALLING = Set.of("DIALING", "HOLDOFF");
     private static final int PINGS = 60;
 
+    private AccessConcentratorLab lab;
     private NetNamespace clientNs;
-    private NetNamespace acA;
-    private NetNamespace acB;
-    private Path root;
-    private PppdProcess serverA;
-    private PppdProcess serverB;
+    private AccessConcentrator acB;
     private PppdProcess daemon;
     private Control control;
 
     @BeforeAll
     void start() throws Exception {
-        root = Files.createTempDirectory("jppp-fifty");
-        clientNs = NetNamespace.create();
-        acA = NetNamespace.create();
-        acB = NetNamespace.create();
-        link(acA, "vetha");
-        link(acB, "vethb");
-        serverA = server(acA, "ac-a", "vetha", "10.91.0");
-        serverB = server(acB, "ac-b", "vethb", "10.92.0");
+        lab = AccessConcentratorLab.create("fifty");
+        clientNs = lab.clientNs();
+        accessConcentrator(lab.accessConcentrator("ac-a").link("vetha"), "ac-a", "10.91.0");
+        acB = accessConcentrator(lab.accessConcentrator("ac-b").link("vethb"), "ac-b", "10.92.0");
 
-        Path etc = TempDirs.etc(root, "client");
-        TempDirs.secrets(etc, "alice", "*", "s3cret");
-        Files.createDirectories(etc.resolve("peers"));
+        Path etc = PppoeEtc.user(lab.root(), "client");
         List<String> names = new ArrayList<>();
         for (int i = 1; i <= ALL; i++) {
             names.add('"' + name(i) + '"');
@@ -80,8 +73,8 @@ class FiftyPeersTest {
                     "pppoe-padi-attempts 2", ""));
         }
         Files.writeString(etc.resolve("jppp.conf"), "jppp.peers = [" + String.join(", ", names) + "]\n");
-        Path run = Files.createDirectories(root.resolve("run"));
-        daemon = PppdProcess.start(clientNs.prefix(List.of(Repo.root().resolve("bin/jpppd").toString())), etc, run);
+        Path run = Files.createDirectories(lab.root().resolve("run"));
+        daemon = lab.own(PppdProcess.start(clientNs.prefix(List.of(Repo.jpppd().toString())), etc, run));
         control = new Control(run.resolve("jppp.sock"));
     }
 
@@ -89,42 +82,18 @@ class FiftyPeersTest {
         return "p" + i;
     }
 
-    private void link(NetNamespace ac, String ifname) {
-        ac.exec("ip", "link", "add", ifname, "type", "veth", "peer", "name", ifname, "netns", clientNs.name())
-                .requireSuccess();
-        ac.exec("ip", "link", "set", ifname, "up").requireSuccess();
-        clientNs.exec("ip", "link", "set", ifname, "up").requireSuccess();
-    }
-
-    /** An AC on {@code ifname} handing out {@code net.10-250}, itself {@code net.1}. */
-    private PppdProcess server(NetNamespace ns, String dir, String ifname, String net) throws Exception {
-        Path etc = TempDirs.etc(root, dir);
-        TempDirs.secrets(etc, "alice", "*", "s3cret");
-        Files.writeString(etc.resolve("pppoe-server-options"), "lcp-echo-interval 10\nlcp-echo-failure 3\n");
-        Path pool = etc.resolve("pool");
-        Files.writeString(pool, net + ".10-250\n");
+    /** {@code ac} handing out {@code net.10-250}, itself {@code net.1}, named {@code name}. */
+    private static AccessConcentrator accessConcentrator(AccessConcentratorLab.Builder ac, String name, String net)
+            throws Exception {
         // Every session comes from the one MAC of the client's veth: the per-MAC PADI limit is lifted.
-        PppdProcess server = PppdProcess.start(ns.prefix(List.of(Repo.pppoeServer().toString(), "-F", "-I", ifname,
-                "-L", net + ".1", "-p", pool.toString(), "-N", "60", "-C", dir, "--padi-rate", "500:500")), etc, etc);
-        server.awaitLog("pppoe-server: serving [" + ifname + "]", Duration.ofSeconds(30));
-        return server;
+        return ac.options("lcp-echo-interval 10", "lcp-echo-failure 3").pool(net + ".10-250")
+                .args("-L", net + ".1", "-N", "60", "-C", name, "--padi-rate", "500:500").start();
     }
 
     @AfterAll
     void stop() throws Exception {
-        try {
-            for (PppdProcess p : new PppdProcess[] {daemon, serverA, serverB}) {
-                if (p != null) {
-                    p.close();
-                }
-            }
-        } finally {
-            for (NetNamespace ns : new NetNamespace[] {clientNs, acA, acB}) {
-                if (ns != null) {
-                    ns.close();
-                }
-            }
-            TempDirs.delete(root);
+        if (lab != null) {
+            lab.close();
         }
     }
 
@@ -151,7 +120,7 @@ class FiftyPeersTest {
                     "-i", "0.2", "-W", "2", "-I", ifname, "10.91.0.1").output()));
         }
         Thread.sleep(2000);
-        serverB.close();
+        acB.kill();
         long killedAt = System.nanoTime();
 
         // Every status read while the pings run: A's 40 up on attempt 1; B's 10 leave UP.
@@ -187,7 +156,7 @@ class FiftyPeersTest {
         assertTrue(IntStream.rangeClosed(1, ON_A).noneMatch(i -> log.contains(name(i) + ": No response to")), log);
 
         // B back: its peers redial and come up again; A's are still on their first attempt.
-        serverB = server(acB, "ac-b-again", "vethb", "10.92.0");
+        acB = accessConcentrator(lab.accessConcentrator("ac-b-again").in(acB), "ac-b-again", "10.92.0");
         Map<String, JsonNode> after = awaitUp(ON_A + 1, ALL, 2);
         assertAOnFirstAttempt(after);
         String viaB = after.get(name(ON_A + 1)).path("interface").asText();

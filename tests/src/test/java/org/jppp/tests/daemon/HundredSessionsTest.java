@@ -18,10 +18,12 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.jppp.tests.lab.AccessConcentratorLab;
+import org.jppp.tests.lab.AccessConcentratorLab.AccessConcentrator;
+import org.jppp.tests.pppoe.PppoeEtc;
 import org.jppp.tests.serial.NetNamespace;
 import org.jppp.tests.serial.PppdProcess;
 import org.jppp.tests.serial.Repo;
-import org.jppp.tests.serial.TempDirs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,70 +55,47 @@ class HundredSessionsTest {
     private static final Pattern IDLE = Pattern.compile("pppoe-server: no sessions in use");
     private static final Pattern PPP_LINK = Pattern.compile("^\\d+: ppp\\d+", Pattern.MULTILINE);
 
+    private AccessConcentratorLab lab;
     private NetNamespace acNs;
     private NetNamespace clientNs;
-    private Path root;
     private PppdProcess server;
     private PppdProcess daemon;
 
     @BeforeAll
     void start() throws Exception {
-        root = Files.createTempDirectory("jppp-hundred");
-        acNs = NetNamespace.create();
-        clientNs = NetNamespace.create();
-        acNs.exec("ip", "link", "add", "veth0", "type", "veth", "peer", "name", "veth0", "netns", clientNs.name())
-                .requireSuccess();
-        acNs.exec("ip", "link", "set", "veth0", "up").requireSuccess();
-        clientNs.exec("ip", "link", "set", "veth0", "up").requireSuccess();
-        Path acEtc = TempDirs.etc(root, "ac");
-        TempDirs.secrets(acEtc, "alice", "*", "s3cret");
-        Files.writeString(acEtc.resolve("pppoe-server-options"),
-                "auth\nrequire-chap\nname jppp-ac\nlcp-echo-interval 10\nlcp-echo-failure 3\n");
-        Path pool = acEtc.resolve("pool");
-        Files.writeString(pool, "10.98.0.10-250\n");
+        lab = AccessConcentratorLab.create("hundred");
+        clientNs = lab.clientNs();
         // Every session comes from the one MAC of the client's veth: the per-MAC PADI limit is lifted.
         // No unit cache: every ended session's interface is deleted at once, so that none is left
         // while the AC runs (the cache is UnitCacheReuseTest's).
-        server = PppdProcess.start(acNs.prefix(List.of(Repo.pppoeServer().toString(), "-F", "-I", "veth0",
-                "-L", "10.98.0.1", "-p", pool.toString(), "-N", Integer.toString(SESSIONS), "-C", "jppp-ac",
-                "-S", "internet", "--padi-rate", "500:500", "--unit-cache", "0")), acEtc, acEtc);
-        server.awaitLog("pppoe-server: serving [veth0]", Duration.ofSeconds(30));
+        AccessConcentrator ac = lab.accessConcentrator("ac").options("auth", "require-chap", "name jppp-ac",
+                "lcp-echo-interval 10", "lcp-echo-failure 3").pool("10.98.0.10-250")
+                .args("-L", "10.98.0.1", "-N", Integer.toString(SESSIONS), "-C", "jppp-ac", "-S", "internet",
+                        "--padi-rate", "500:500", "--unit-cache", "0").start();
+        acNs = ac.ns();
+        server = ac.server();
     }
 
     @AfterAll
     void stop() throws Exception {
-        try {
-            for (PppdProcess p : new PppdProcess[] {daemon, server}) {
-                if (p != null) {
-                    p.close();
-                }
-            }
-        } finally {
-            if (clientNs != null) {
-                clientNs.close();
-            }
-            if (acNs != null) {
-                acNs.close();
-            }
-            TempDirs.delete(root);
+        if (lab != null) {
+            lab.close();
         }
     }
 
     @Test
     void hundredSessions_upPingedHalfDownedThenSigterm_nothingLeftBehind() throws Exception {
-        Path etc = TempDirs.etc(root, "client");
-        Path run = Files.createDirectories(root.resolve("run"));
-        TempDirs.secrets(etc, "alice", "*", "s3cret");
+        Path etc = PppoeEtc.user(lab.root(), "client");
+        Path run = Files.createDirectories(lab.root().resolve("run"));
         Path common = etc.resolve("pppoe-dsl");
         Files.writeString(common, "plugin rp-pppoe.so\nnic-veth0\nuser alice\nnoauth\nrp_pppoe_service internet\n"
                 + "lcp-echo-interval 10\nlcp-echo-failure 3\n");
-        Files.createDirectories(etc.resolve("peers"));
         List<String> names = new ArrayList<>();
         for (int i = 1; i <= SESSIONS; i++) {
             names.add("dsl" + i);
             Files.writeString(etc.resolve("peers/dsl" + i), "file " + common + "\nlinkname dsl" + i + "\n");
         }
-        daemon = PppdProcess.start(clientNs.prefix(List.of(Repo.root().resolve("bin/jpppd").toString())), etc, run);
+        daemon = lab.own(PppdProcess.start(clientNs.prefix(List.of(Repo.jpppd().toString())), etc, run));
         Control control = new Control(run.resolve("jppp.sock"));
         control.awaitSocket(Duration.ofSeconds(60), daemon);
         int threadsIdle = threads();
@@ -145,7 +124,7 @@ class HundredSessionsTest {
         }
         assertEquals(SESSIONS, interfaces.size(), interfaces.toString());
         assertEquals(SESSIONS, addresses.size(), addresses.toString());
-        assertEquals(SESSIONS, count(server.log(), Pattern.compile("CHAP peer authentication succeeded for alice")),
+        assertEquals(SESSIONS, server.count(Pattern.compile("CHAP peer authentication succeeded for alice")),
                 server.log());
 
         // Each session answers a ping through its own interface (all at once, one ping each).
@@ -159,8 +138,8 @@ class HundredSessionsTest {
         int threadsAllUp = awaitThreadsAtMost(threadsOneUp + SHARED_THREADS, "with " + SESSIONS + " sessions up");
 
         // down for half of them: Terminate-Request and PADT each, the interface goes, the rest stay up.
-        int closedBefore = count(server.log(), CLOSED);
-        int padtsBefore = count(server.log(), CLOSED_BY_PADT);
+        int closedBefore = server.count(CLOSED);
+        int padtsBefore = server.count(CLOSED_BY_PADT);
         List<String> downed = names.subList(SESSIONS - DOWNED, SESSIONS);
         Set<String> downedInterfaces = downed.stream().map(n -> peers.get(n).path("interface").asText())
                 .collect(Collectors.toSet());
@@ -168,7 +147,7 @@ class HundredSessionsTest {
             assertTrue(reply.path("ok").asBoolean(), reply.toString());
         }
         awaitCount(CLOSED, closedBefore + DOWNED);
-        assertEquals(padtsBefore + DOWNED, count(server.log(), CLOSED_BY_PADT), server.log());
+        assertEquals(padtsBefore + DOWNED, server.count(CLOSED_BY_PADT), server.log());
         Map<String, JsonNode> half = control.status();
         assertEquals(names.subList(0, SESSIONS - DOWNED), List.copyOf(half.keySet()), half.toString());
         assertTrue(half.values().stream().allMatch(Control::isUp), half.toString());
@@ -182,7 +161,7 @@ class HundredSessionsTest {
         daemon.terminate();
         assertEquals(5, daemon.awaitExit(Duration.ofSeconds(60)), daemon.log());
         awaitCount(CLOSED, closedBefore + SESSIONS);
-        assertEquals(padtsBefore + SESSIONS, count(server.log(), CLOSED_BY_PADT), server.log());
+        assertEquals(padtsBefore + SESSIONS, server.count(CLOSED_BY_PADT), server.log());
         awaitNoPppInterfaces(clientNs);
         awaitNoPppInterfaces(acNs);
         String last = server.log().lines().filter(l -> IDLE.matcher(l).find() || l.contains("created for client"))
@@ -278,11 +257,7 @@ class HundredSessionsTest {
     }
 
     private void awaitCount(Pattern pattern, int total) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (count(server.log(), pattern) < total && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
-        assertEquals(total, count(server.log(), pattern), server.log());
+        assertEquals(total, server.awaitCount(pattern, total, Duration.ofSeconds(60)), server.log());
     }
 
     private String awaitLinksWithout(Set<String> gone) throws InterruptedException {
@@ -304,14 +279,5 @@ class HundredSessionsTest {
             links = ns.exec("ip", "-o", "link", "show").output();
         }
         assertFalse(PPP_LINK.matcher(links).find(), ns.name() + ":\n" + links);
-    }
-
-    private static int count(String text, Pattern pattern) {
-        Matcher m = pattern.matcher(text);
-        int n = 0;
-        while (m.find()) {
-            n++;
-        }
-        return n;
     }
 }

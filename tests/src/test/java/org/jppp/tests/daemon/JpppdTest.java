@@ -14,12 +14,12 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jppp.tests.lab.AccessConcentratorLab;
+import org.jppp.tests.pppoe.PppoeEtc;
 import org.jppp.tests.serial.NetNamespace;
 import org.jppp.tests.serial.PppdProcess;
 import org.jppp.tests.serial.Repo;
-import org.jppp.tests.serial.TempDirs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,9 +38,8 @@ class JpppdTest {
     private static final Pattern CLOSED = Pattern.compile("Session \\d+ closed for client ");
     private static final List<String> PEERS = List.of("provider1", "provider2", "provider3");
 
-    private NetNamespace acNs;
+    private AccessConcentratorLab lab;
     private NetNamespace clientNs;
-    private Path root;
     private PppdProcess server;
     private PppdProcess daemon;
     private Path run;
@@ -48,41 +47,18 @@ class JpppdTest {
 
     @BeforeAll
     void start() throws Exception {
-        root = Files.createTempDirectory("jppp-daemon");
-        acNs = NetNamespace.create();
-        clientNs = NetNamespace.create();
-        acNs.exec("ip", "link", "add", "veth0", "type", "veth", "peer", "name", "veth0", "netns", clientNs.name())
-                .requireSuccess();
-        acNs.exec("ip", "link", "set", "veth0", "up").requireSuccess();
-        clientNs.exec("ip", "link", "set", "veth0", "up").requireSuccess();
-        Path acEtc = TempDirs.etc(root, "ac");
-        TempDirs.secrets(acEtc, "alice", "*", "s3cret");
-        Files.writeString(acEtc.resolve("pppoe-server-options"),
-                "auth\nrequire-chap\nname jppp-ac\nms-dns 10.99.0.53\nlcp-echo-interval 5\nlcp-echo-failure 3\n");
-        Path pool = acEtc.resolve("pool");
-        Files.writeString(pool, "10.99.0.10-250\n");
-        server = PppdProcess.start(acNs.prefix(List.of(Repo.pppoeServer().toString(), "-F", "-I", "veth0",
-                "-L", "10.99.0.1", "-p", pool.toString(), "-N", "20", "-C", "jppp-ac", "-S", "internet",
-                "--padi-rate", "100:100")), acEtc, acEtc);
-        server.awaitLog("pppoe-server: serving [veth0]", Duration.ofSeconds(30));
+        lab = AccessConcentratorLab.create("daemon");
+        clientNs = lab.clientNs();
+        server = lab.accessConcentrator("ac").options("auth", "require-chap", "name jppp-ac", "ms-dns 10.99.0.53",
+                "lcp-echo-interval 5", "lcp-echo-failure 3").pool("10.99.0.10-250")
+                .args("-L", "10.99.0.1", "-N", "20", "-C", "jppp-ac", "-S", "internet", "--padi-rate", "100:100")
+                .start().server();
     }
 
     @AfterAll
     void stop() throws Exception {
-        try {
-            for (PppdProcess p : new PppdProcess[] {daemon, server}) {
-                if (p != null) {
-                    p.close();
-                }
-            }
-        } finally {
-            if (clientNs != null) {
-                clientNs.close();
-            }
-            if (acNs != null) {
-                acNs.close();
-            }
-            TempDirs.delete(root);
+        if (lab != null) {
+            lab.close();
         }
     }
 
@@ -118,35 +94,24 @@ class JpppdTest {
     }
 
     private int closedSessions() {
-        Matcher m = CLOSED.matcher(server.log());
-        int n = 0;
-        while (m.find()) {
-            n++;
-        }
-        return n;
+        return server.count(CLOSED);
     }
 
     private void awaitClosed(int total) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (closedSessions() < total && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
-        assertEquals(total, closedSessions(), server.log());
+        assertEquals(total, server.awaitCount(CLOSED, total, Duration.ofSeconds(30)), server.log());
     }
 
     @Test
     void threePeersInOneDaemon_downUpRedialAndSigterm() throws Exception {
-        Path etc = TempDirs.etc(root, "client");
-        run = Files.createDirectories(root.resolve("run"));
-        TempDirs.secrets(etc, "alice", "*", "s3cret");
-        Files.createDirectories(etc.resolve("peers"));
+        Path etc = PppoeEtc.user(lab.root(), "client");
+        run = Files.createDirectories(lab.root().resolve("run"));
         for (String name : PEERS) {
             Files.writeString(etc.resolve("peers/" + name), "plugin rp-pppoe.so\nnic-veth0\nuser alice\nnoauth\n"
                     + "rp_pppoe_service internet\nusepeerdns\npersist\nholdoff 1\nmaxfail 0\n");
         }
         Files.writeString(etc.resolve("jppp.conf"), "jppp.peers = [ provider1, provider2 ]\n");
-        daemon = PppdProcess.start(clientNs.prefix(List.of(Repo.root().resolve("bin/jpppd").toString(),
-                "--peer", "provider3")), etc, run);
+        daemon = lab.own(PppdProcess.start(clientNs.prefix(List.of(Repo.jpppd().toString(), "--peer", "provider3")),
+                etc, run));
         daemon.awaitLog("control socket " + run.resolve("jppp.sock"), Duration.ofSeconds(60));
         control = new Control(run.resolve("jppp.sock"));
 

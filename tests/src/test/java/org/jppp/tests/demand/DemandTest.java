@@ -4,19 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jppp.tests.lab.AccessConcentratorLab;
 import org.jppp.tests.pppoe.PppoeEtc;
 import org.jppp.tests.serial.Commands;
+import org.jppp.tests.serial.Logs;
 import org.jppp.tests.serial.NetNamespace;
 import org.jppp.tests.serial.PppdProcess;
-import org.jppp.tests.serial.Repo;
-import org.jppp.tests.serial.TempDirs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,29 +34,19 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DemandTest {
     private static final Duration UP = Duration.ofSeconds(60);
-    private static final Pattern SESSION = Pattern.compile("Session \\d+ closed for client ");
+    private static final Pattern CLOSED = Pattern.compile("Session \\d+ closed for client ");
 
-    private NetNamespace acNs;
+    private AccessConcentratorLab lab;
     private NetNamespace clientNs;
-    private Path root;
     private PppdProcess server;
     private final List<PppdProcess> clients = new ArrayList<>();
 
     @BeforeAll
     void start() throws Exception {
-        root = Files.createTempDirectory("jppp-demand");
-        acNs = NetNamespace.create();
-        clientNs = NetNamespace.create();
-        acNs.exec("ip", "link", "add", "veth0", "type", "veth", "peer", "name", "veth0", "netns", clientNs.name())
-                .requireSuccess();
-        acNs.exec("ip", "link", "set", "veth0", "up").requireSuccess();
-        clientNs.exec("ip", "link", "set", "veth0", "up").requireSuccess();
-        Path etc = PppoeEtc.server(root, "ac", List.of("auth", "require-chap", "name jppp-ac"));
-        Path pool = etc.resolve("pool");
-        Files.writeString(pool, "10.99.0.10-20\n");
-        server = PppdProcess.start(acNs.prefix(List.of(Repo.pppoeServer().toString(), "-F", "-I", "veth0",
-                "-L", "10.99.0.1", "-p", pool.toString(), "-N", "20", "-C", "jppp-ac", "-S", "internet")), etc, etc);
-        server.awaitLog("pppoe-server: serving [veth0]", Duration.ofSeconds(30));
+        lab = AccessConcentratorLab.create("demand");
+        clientNs = lab.clientNs();
+        server = lab.accessConcentrator("ac").options("auth", "require-chap", "name jppp-ac").pool("10.99.0.10-20")
+                .args("-L", "10.99.0.1", "-N", "20", "-C", "jppp-ac", "-S", "internet").start().server();
     }
 
     @AfterEach
@@ -67,48 +55,24 @@ class DemandTest {
         clients.clear();
     }
 
+    /** After {@link #stopClients()}, which JUnit runs after every test. */
     @AfterAll
     void stop() throws Exception {
-        try {
-            stopClients();
-            if (server != null) {
-                server.close();
-            }
-        } finally {
-            if (clientNs != null) {
-                clientNs.close();
-            }
-            if (acNs != null) {
-                acNs.close();
-            }
-            TempDirs.delete(root);
+        if (lab != null) {
+            lab.close();
         }
     }
 
     private PppdProcess dial(String name, String... options) throws Exception {
-        Path etc = PppoeEtc.client(root, name, "veth0", "rp_pppoe_service internet");
-        List<String> args = new ArrayList<>(List.of("call", "provider"));
-        args.addAll(List.of(options));
-        PppdProcess pppd = PppdProcess.start(clientNs, etc, etc, args);
+        PppdProcess pppd = lab.callProvider(PppoeEtc.client(lab.root(), name, "veth0", "rp_pppoe_service internet"),
+                options);
         clients.add(pppd);
         return pppd;
     }
 
-    private static int count(String text, String literal) {
-        Matcher m = Pattern.compile(Pattern.quote(literal)).matcher(text);
-        int n = 0;
-        while (m.find()) {
-            n++;
-        }
-        return n;
-    }
-
-    private void awaitCount(PppdProcess p, String literal, int n, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (count(p.log(), literal) < n && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
-        assertEquals(n, count(p.log(), literal), literal + " in\n" + p.log());
+    private static void awaitCount(PppdProcess p, String literal, int n, Duration timeout)
+            throws InterruptedException {
+        assertEquals(n, p.awaitCount(Logs.literal(literal), n, timeout), literal + " in\n" + p.log());
     }
 
     /**
@@ -128,7 +92,7 @@ class DemandTest {
     @Test
     @Order(1)
     void demand_interfaceUpFirst_pingDials_idleHangsUp_pingDialsAgain() throws Exception {
-        int closedBefore = count(server.log(), "closed for client");
+        int closedBefore = server.count(CLOSED);
         PppdProcess pppd = dial("demand", ":10.99.0.1", "demand", "idle", "5", "persist", "holdoff", "1");
         pppd.awaitLog("remote IP address 10.99.0.1", Duration.ofSeconds(30));
         String log = pppd.log();
@@ -148,15 +112,11 @@ class DemandTest {
         server.awaitLog("CHAP peer authentication succeeded for alice", Duration.ofSeconds(5));
 
         pppd.awaitLog("Terminating connection due to lack of activity.", Duration.ofSeconds(20));
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (count(server.log(), "closed for client") <= closedBefore && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
-        assertTrue(count(server.log(), "closed for client") > closedBefore, server.log());
+        server.awaitCount(CLOSED, closedBefore + 1, Duration.ofSeconds(15));
         Thread.sleep(1500);
         assertEquals(index, ifindex(), "ppp0 stays, the same interface");
         assertTrue(pppd.log().contains("Starting link"));
-        assertEquals(1, count(pppd.log(), "Starting link"), pppd.log());
+        assertEquals(1, pppd.count(Logs.literal("Starting link")), pppd.log());
 
         assertTrue(pingThroughDemand() >= 1, pppd.log());
         awaitCount(pppd, "Starting link", 2, Duration.ofSeconds(5));

@@ -13,11 +13,17 @@ public final class PppoeEtc {
 
     private PppoeEtc() {}
 
-    /** A client's tree: {@code peers/provider} with the rp-pppoe plugin on {@code ifname}, then {@code lines}. */
-    public static Path client(Path root, String name, String ifname, String... lines) throws IOException {
+    /** A client's tree with alice's secrets and an empty {@code peers/} for the test to fill. */
+    public static Path user(Path root, String name) throws IOException {
         Path etc = TempDirs.etc(root, name);
         TempDirs.secrets(etc, USER, "*", PASSWORD);
         Files.createDirectories(etc.resolve("peers"));
+        return etc;
+    }
+
+    /** A client's tree: {@code peers/provider} with the rp-pppoe plugin on {@code ifname}, then {@code lines}. */
+    public static Path client(Path root, String name, String ifname, String... lines) throws IOException {
+        Path etc = user(root, name);
         StringBuilder provider = new StringBuilder("plugin rp-pppoe.so\nnic-" + ifname + "\nuser " + USER
                 + "\nnoauth\nnodetach\n");
         for (String line : lines) {

@@ -3,8 +3,6 @@ package org.jppp.tests.pppoe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -12,11 +10,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jppp.tests.lab.AccessConcentratorLab;
+import org.jppp.tests.lab.AccessConcentratorLab.AccessConcentrator;
 import org.jppp.tests.serial.Commands;
+import org.jppp.tests.serial.Logs;
 import org.jppp.tests.serial.NetNamespace;
 import org.jppp.tests.serial.PppdProcess;
-import org.jppp.tests.serial.Repo;
-import org.jppp.tests.serial.TempDirs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,39 +38,28 @@ class PppoeOursVsOursTest {
     private static final Pattern CLOSED = Pattern.compile("Session \\d+ closed for client ");
     private static final Pattern RECEIVED_PADT = Pattern.compile(": Received PADT");
 
+    private AccessConcentratorLab lab;
     private NetNamespace acNs;
     private NetNamespace clientNs;
-    private Path root;
     private PppdProcess server;
     private final List<PppdProcess> clients = new ArrayList<>();
 
     @BeforeAll
     void start() throws Exception {
-        root = Files.createTempDirectory("jppp-pppoe-ours");
-        acNs = NetNamespace.create();
-        clientNs = NetNamespace.create();
-        acNs.exec("ip", "link", "add", "veth0", "type", "veth", "peer", "name", "veth0", "netns", clientNs.name())
-                .requireSuccess();
-        acNs.exec("ip", "link", "set", "veth0", "up").requireSuccess();
-        clientNs.exec("ip", "link", "set", "veth0", "up").requireSuccess();
+        lab = AccessConcentratorLab.create("pppoe-ours");
+        clientNs = lab.clientNs();
         // RFC 4638: veth1 carries 1508-octet payloads at both ends; veth2 only at the client's,
         // so the AC there cannot grant more than 1492.
-        for (String veth : List.of("veth1", "veth2")) {
-            acNs.exec("ip", "link", "add", veth, "type", "veth", "peer", "name", veth, "netns", clientNs.name())
-                    .requireSuccess();
-            clientNs.exec("ip", "link", "set", veth, "mtu", "1508", "up").requireSuccess();
-        }
-        acNs.exec("ip", "link", "set", "veth1", "mtu", "1508", "up").requireSuccess();
-        acNs.exec("ip", "link", "set", "veth2", "up").requireSuccess();
-        Path etc = PppoeEtc.server(root, "ac", List.of("auth", "require-chap", "name jppp-ac", "ms-dns 10.99.0.53",
-                "lcp-echo-interval 5", "lcp-echo-failure 3"));
-        Path pool = etc.resolve("pool");
-        Files.writeString(pool, "# the clients' addresses\n10.99.0.10-250\n");
-        // All clients share one MAC address: the PADI rate limit is lifted for them.
-        server = PppdProcess.start(acNs.prefix(List.of(Repo.pppoeServer().toString(), "-F", "-I", "veth0",
-                "-I", "veth1", "-I", "veth2", "-L", "10.99.0.1", "-p", pool.toString(), "-N", "200", "-C", "jppp-ac",
-                "-S", "internet", "--padi-rate", "500:500")), etc, etc);
-        server.awaitLog("pppoe-server: serving [veth0, veth1, veth2]", Duration.ofSeconds(30));
+        AccessConcentrator ac = lab.accessConcentrator("ac").link("veth0").link("veth1", 1508, 1508)
+                .link("veth2", 1500, 1508)
+                .options("auth", "require-chap", "name jppp-ac", "ms-dns 10.99.0.53", "lcp-echo-interval 5",
+                        "lcp-echo-failure 3")
+                .pool("# the clients' addresses", "10.99.0.10-250")
+                // All clients share one MAC address: the PADI rate limit is lifted for them.
+                .args("-L", "10.99.0.1", "-N", "200", "-C", "jppp-ac", "-S", "internet", "--padi-rate", "500:500")
+                .start();
+        acNs = ac.ns();
+        server = ac.server();
     }
 
     @AfterEach
@@ -80,21 +68,11 @@ class PppoeOursVsOursTest {
         clients.clear();
     }
 
+    /** After {@link #stopClients()}, which JUnit runs after every test. */
     @AfterAll
     void stop() throws Exception {
-        try {
-            stopClients();
-            if (server != null) {
-                server.close();
-            }
-        } finally {
-            if (clientNs != null) {
-                clientNs.close();
-            }
-            if (acNs != null) {
-                acNs.close();
-            }
-            TempDirs.delete(root);
+        if (lab != null) {
+            lab.close();
         }
     }
 
@@ -103,10 +81,7 @@ class PppoeOursVsOursTest {
     }
 
     private PppdProcess dialOn(String ifname, String name, String... extra) throws Exception {
-        Path etc = PppoeEtc.client(root, name, ifname, "rp_pppoe_service internet");
-        List<String> args = new ArrayList<>(List.of("call", "provider"));
-        args.addAll(List.of(extra));
-        PppdProcess pppd = PppdProcess.start(clientNs, etc, etc, args);
+        PppdProcess pppd = lab.callProvider(PppoeEtc.client(lab.root(), name, ifname, "rp_pppoe_service internet"), extra);
         clients.add(pppd);
         return pppd;
     }
@@ -118,20 +93,11 @@ class PppoeOursVsOursTest {
      * the server has already freed).
      */
     private void awaitClosed(int total) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (count(server.log(), CLOSED) < total && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
-        assertEquals(total, count(server.log(), CLOSED), server.log());
+        assertEquals(total, server.awaitCount(CLOSED, total, Duration.ofSeconds(30)), server.log());
     }
 
-    private int count(String text, Pattern pattern) {
-        Matcher m = pattern.matcher(text);
-        int n = 0;
-        while (m.find()) {
-            n++;
-        }
-        return n;
+    private static int count(String text, Pattern pattern) {
+        return Logs.count(text, pattern);
     }
 
     @Test

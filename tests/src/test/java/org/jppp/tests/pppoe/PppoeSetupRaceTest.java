@@ -4,17 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jppp.tests.serial.NetNamespace;
+import org.jppp.tests.lab.AccessConcentratorLab;
 import org.jppp.tests.serial.PppdProcess;
-import org.jppp.tests.serial.Repo;
-import org.jppp.tests.serial.TempDirs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,44 +37,27 @@ class PppoeSetupRaceTest {
     private static final Pattern SESSION = Pattern.compile("PPP session is (\\d+)");
     private static final Pattern TIMEOUT = Pattern.compile("(LCP|IPCP): \\w+ -> \\w+ on TO\\+");
 
-    private NetNamespace acNs;
-    private NetNamespace clientNs;
-    private Path root;
+    private AccessConcentratorLab lab;
     private PppdProcess server;
     private final List<PppdProcess> clients = new ArrayList<>();
 
     @BeforeAll
     void start() throws Exception {
-        root = Files.createTempDirectory("jppp-pppoe-race");
-        acNs = NetNamespace.create();
-        clientNs = NetNamespace.create();
-        acNs.exec("ip", "link", "add", "veth0", "type", "veth", "peer", "name", "veth0", "netns", clientNs.name())
-                .requireSuccess();
-        acNs.exec("ip", "link", "set", "veth0", "up").requireSuccess();
-        clientNs.exec("ip", "link", "set", "veth0", "up").requireSuccess();
-        Path etc = PppoeEtc.server(root, "ac", List.of("auth", "require-chap", "name jppp-ac", "debug",
-                "lcp-echo-interval 10", "lcp-echo-failure 6"));
-        server = PppdProcess.start(acNs.prefix(List.of(Repo.pppoeServer().toString(), "-F", "-I", "veth0",
-                "-L", "10.98.0.1", "-R", "10.98.0.10", "-N", "50", "-C", "jppp-ac", "-S", "internet",
-                "--padi-rate", "500:500")), etc, etc);
-        server.awaitLog("pppoe-server: serving [veth0]", Duration.ofSeconds(30));
+        lab = AccessConcentratorLab.create("pppoe-race");
+        server = lab.accessConcentrator("ac").options("auth", "require-chap", "name jppp-ac", "debug",
+                "lcp-echo-interval 10", "lcp-echo-failure 6")
+                .args("-L", "10.98.0.1", "-R", "10.98.0.10", "-N", "50", "-C", "jppp-ac", "-S", "internet",
+                        "--padi-rate", "500:500").start().server();
     }
 
     @AfterAll
     void stop() throws Exception {
         try {
             clients.forEach(PppdProcess::close);
-            if (server != null) {
-                server.close();
-            }
         } finally {
-            if (clientNs != null) {
-                clientNs.close();
+            if (lab != null) {
+                lab.close();
             }
-            if (acNs != null) {
-                acNs.close();
-            }
-            TempDirs.delete(root);
         }
     }
 
@@ -85,9 +65,8 @@ class PppoeSetupRaceTest {
     void tenSessions_oneAfterAnother_noConfigureRequestWaitsForTheRestartTimer() throws Exception {
         // One after another, as the benchmark does: each client's JVM start is alone on the CPU.
         for (int unit = 1; unit <= SESSIONS; unit++) {
-            Path etc = PppoeEtc.client(root, "race-" + unit, "veth0", "rp_pppoe_service internet", "debug");
-            PppdProcess pppd = PppdProcess.start(clientNs, etc, etc, List.of("call", "provider", "unit",
-                    Integer.toString(unit)));
+            Path etc = PppoeEtc.client(lab.root(), "race-" + unit, "veth0", "rp_pppoe_service internet", "debug");
+            PppdProcess pppd = lab.callProvider(etc, "unit", Integer.toString(unit));
             clients.add(pppd);
             pppd.awaitLog("remote IP address 10.98.0.1", UP);
         }

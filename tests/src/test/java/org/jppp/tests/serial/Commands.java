@@ -21,8 +21,19 @@ public final class Commands {
     private Commands() {}
 
     public static Result run(Duration timeout, List<String> command) {
+        return run(new ProcessBuilder(command), timeout);
+    }
+
+    /**
+     * Runs {@code builder} (its command, directory, environment and input as set) with standard
+     * error merged into the output, and waits for it to exit <em>and</em> for its output to
+     * close: a command that leaves a process behind holding its output (a pppd that did not
+     * really detach) fails here 10 s after its exit.
+     */
+    public static Result run(ProcessBuilder builder, Duration timeout) {
+        List<String> command = List.copyOf(builder.command());
         try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process p = builder.redirectErrorStream(true).start();
             p.getOutputStream().close();
             byte[][] out = new byte[1][];
             Thread reader = new Thread(() -> {
@@ -38,7 +49,11 @@ public final class Commands {
                 reader.join(2000);
                 throw new IllegalStateException(String.join(" ", command) + " did not finish within " + timeout);
             }
-            reader.join();
+            reader.join(10_000);
+            if (reader.isAlive()) {
+                throw new IllegalStateException(String.join(" ", command) + " exited " + p.exitValue()
+                        + " but left its output open 10 s later: something it started still holds it");
+            }
             return new Result(command, p.exitValue(), new String(out[0], StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new IllegalStateException("cannot run " + String.join(" ", command) + ": " + e.getMessage(), e);

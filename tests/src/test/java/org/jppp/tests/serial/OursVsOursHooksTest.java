@@ -12,11 +12,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The authenticator's scripts, statistics, pid files and address check, jppp against jppp as in
@@ -29,26 +27,13 @@ class OursVsOursHooksTest {
     private static final List<String> SCRIPTS = List.of("ip-pre-up", "ip-up", "ip-down", "ipv6-up", "ipv6-down",
             "auth-up", "auth-down");
 
-    private NetNamespace a;
-    private NetNamespace b;
-    private Path root;
-
-    @BeforeAll
-    void namespaces() throws IOException {
-        root = Files.createTempDirectory("jppp-ovoh");
-        a = NetNamespace.create();
-        b = NetNamespace.create();
-    }
-
-    @AfterAll
-    void cleanUp() throws Exception {
-        TempDirs.cleanUp(root, a, b);
-    }
+    @RegisterExtension
+    static final PtyLab LAB = new PtyLab("ovoh");
 
     @Test
     void scriptsStatisticsAndPidFiles() throws Exception {
-        Path etcA = TempDirs.etc(root, "a-hooks");
-        Path etcB = TempDirs.etc(root, "b-hooks");
+        Path etcA = LAB.etc("a-hooks");
+        Path etcB = LAB.etc("b-hooks");
         secrets(etcA, "*");
         for (String script : SCRIPTS) {
             // ip-pre-up also records the interface (addresses set, not up yet) and takes its time;
@@ -89,7 +74,7 @@ class OursVsOursHooksTest {
             assertEquals(pid + "ppp0\n", Files.readString(etcA.resolve("ppp-ovo.pid")));
 
             Thread.sleep(300);
-            assertEquals(3, a.ping("10.79.0.2", 3), pppd.log());
+            assertEquals(3, LAB.a().ping("10.79.0.2", 3), pppd.log());
             pppd.terminate();
             assertEquals(5, pppd.awaitExit(Duration.ofSeconds(20)), pppd.log());
 
@@ -119,8 +104,8 @@ class OursVsOursHooksTest {
      */
     @Test
     void entrysAddressIsAssigned() throws Exception {
-        Path etcA = TempDirs.etc(root, "a-suggest");
-        Path etcB = TempDirs.etc(root, "b-suggest");
+        Path etcA = LAB.etc("a-suggest");
+        Path etcB = LAB.etc("b-suggest");
         secrets(etcA, "10.79.0.9");
         Path rec = rec(etcA, "ip-pre-up");
         TempDirs.script(etcA.resolve("ip-pre-up"), "{ echo \"ARGS $*\"; ip -o link show dev \"$1\"; "
@@ -131,7 +116,7 @@ class OursVsOursHooksTest {
             String preUp = TempDirs.awaitContent(rec, "ARGS", Duration.ofSeconds(5));
             assertTrue(preUp.contains("inet 10.79.0.1 peer 10.79.0.9/32"), preUp);
             assertFalse(preUp.contains(",UP"), "ip-pre-up runs before the interface is up: " + preUp);
-            assertTrue(b.ping("10.79.0.1", 2) > 0, pppd.log());
+            assertTrue(LAB.b().ping("10.79.0.1", 2) > 0, pppd.log());
             pppd.terminate();
             assertEquals(5, pppd.awaitExit(Duration.ofSeconds(20)), pppd.log());
         }
@@ -143,8 +128,8 @@ class OursVsOursHooksTest {
      */
     @Test
     void disallowedAddressEndsTheLink() throws Exception {
-        Path etcA = TempDirs.etc(root, "a-refuse");
-        Path etcB = TempDirs.etc(root, "b-refuse");
+        Path etcA = LAB.etc("a-refuse");
+        Path etcB = LAB.etc("b-refuse");
         secrets(etcA, "!10.79.0.2 10.79.0.0/24");
         try (PppdProcess pppd = start(etcA, etcB, List.of(), List.of())) {
             assertEquals(10, pppd.awaitExit(UP), pppd.log());
@@ -166,17 +151,12 @@ class OursVsOursHooksTest {
         }
     }
 
-    private PppdProcess start(Path etcA, Path etcB, List<String> extraA, List<String> extraB) {
+    private PppdProcess start(Path etcA, Path etcB, List<String> extraA, List<String> extraB) throws IOException {
         List<String> client = Args.concat(List.of(Repo.pppd().toString(), "notty", "nodetach", "user", "alice",
                 "password", "s3cret", "noauth", "noipdefault", "debug"), extraB);
-        String pty = envPrefix(etcB) + " " + String.join(" ", b.prefix(client));
+        String pty = LAB.ptyInB(etcB, client);
         List<String> server = Args.concat(List.of("pty", pty, "nodetach", "debug", "10.79.0.1:10.79.0.2", "auth",
                 "require-chap"), extraA);
-        return PppdProcess.start(a, etcA, etcA, server);
-    }
-
-    private static String envPrefix(Path etc) {
-        return "env " + PppdProcess.environment(etc, etc).entrySet().stream()
-                .map(e -> e.getKey() + "='" + e.getValue() + "'").collect(Collectors.joining(" "));
+        return PppdProcess.start(LAB.a(), etcA, etcA, server);
     }
 }

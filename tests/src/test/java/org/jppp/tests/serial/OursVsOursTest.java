@@ -8,10 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -24,21 +22,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class OursVsOursTest {
     private static final Duration UP = Duration.ofSeconds(40);
 
-    private NetNamespace a;
-    private NetNamespace b;
-    private Path root;
-
-    @BeforeAll
-    void namespaces() throws IOException {
-        root = Files.createTempDirectory("jppp-ovo");
-        a = NetNamespace.create();
-        b = NetNamespace.create();
-    }
-
-    @AfterAll
-    void cleanUp() throws Exception {
-        TempDirs.cleanUp(root, a, b);
-    }
+    @RegisterExtension
+    static final PtyLab LAB = new PtyLab("ovo");
 
     /**
      * {@code require} is the authenticator's pppd option ({@code noauth}: nobody authenticates),
@@ -47,21 +32,21 @@ class OursVsOursTest {
     @ParameterizedTest
     @ValueSource(strings = {"noauth", "require-pap", "require-chap", "require-mschap-v2", "require-eap"})
     void linkUpAndPingBothWays(String require) throws Exception {
-        Path etcA = TempDirs.etc(root, "a-" + require);
-        Path etcB = TempDirs.etc(root, "b-" + require);
+        Path etcA = LAB.etc("a-" + require);
+        Path etcB = LAB.etc("b-" + require);
         try (PppdProcess pppd = start(etcA, etcB, require, "s3cret", List.of("unit", "3", "logfile",
                 etcA.resolve("file.log").toString()), List.of("usepeerdns", "ifname", "jppp-b"))) {
             pppd.awaitLog("remote IP address 10.79.0.2", UP);
             pppd.awaitLog("remote IP address 10.79.0.1", UP);
             assertTrue(pppd.log().contains(successLine(require)), pppd.log());
-            assertTrue(a.awaitAddress("ppp3", "inet 10.79.0.1 peer 10.79.0.2/32", Duration.ofSeconds(5))
+            assertTrue(LAB.a().awaitAddress("ppp3", "inet 10.79.0.1 peer 10.79.0.2/32", Duration.ofSeconds(5))
                     .contains("inet 10.79.0.1 peer 10.79.0.2/32"));
-            assertTrue(b.awaitAddress("jppp-b", "inet 10.79.0.2 peer 10.79.0.1/32", Duration.ofSeconds(5))
+            assertTrue(LAB.b().awaitAddress("jppp-b", "inet 10.79.0.2 peer 10.79.0.1/32", Duration.ofSeconds(5))
                     .contains("inet 10.79.0.2 peer 10.79.0.1/32"));
             assertTrue(Files.readString(etcA.resolve("file.log")).contains("Connect: ppp3 <--> /dev/pts/"));
             Thread.sleep(300);
-            assertEquals(3, a.ping("10.79.0.2", 3), pppd.log());
-            assertEquals(3, b.ping("10.79.0.1", 3), pppd.log());
+            assertEquals(3, LAB.a().ping("10.79.0.2", 3), pppd.log());
+            assertEquals(3, LAB.b().ping("10.79.0.1", 3), pppd.log());
             assertEquals("nameserver 10.79.0.53\n",
                     TempDirs.awaitContent(etcB.resolve("resolv.conf"), "10.79.0.53", Duration.ofSeconds(5)));
             pppd.terminate();
@@ -87,8 +72,8 @@ class OursVsOursTest {
     @ParameterizedTest
     @ValueSource(strings = {"require-chap", "require-mschap-v2"})
     void wrongSecretFailsPeerAuthentication(String require) throws Exception {
-        Path etcA = TempDirs.etc(root, "a-wrong-" + require);
-        Path etcB = TempDirs.etc(root, "b-wrong-" + require);
+        Path etcA = LAB.etc("a-wrong-" + require);
+        Path etcB = LAB.etc("b-wrong-" + require);
         try (PppdProcess pppd = start(etcA, etcB, require, "wrong", List.of(), List.of())) {
             assertEquals(11, pppd.awaitExit(UP), pppd.log());
             assertTrue(pppd.log().contains("peer authentication failed for alice")
@@ -105,15 +90,9 @@ class OursVsOursTest {
         TempDirs.secrets(etcA, "alice", "*", "s3cret");
         List<String> client = Args.concat(List.of(Repo.pppd().toString(), "notty", "nodetach", "user", "alice",
                 "password", password, "noauth", "noipdefault", "debug"), extraB);
-        String pty = envPrefix(etcB) + " " + String.join(" ", b.prefix(client));
+        String pty = LAB.ptyInB(etcB, client);
         List<String> server = Args.concat(List.of("pty", pty, "nodetach", "debug", "10.79.0.1:10.79.0.2", "ms-dns",
                 "10.79.0.53"), require.equals("noauth") ? List.of("noauth") : List.of("auth", require), extraA);
-        return PppdProcess.start(a, etcA, etcA, server);
-    }
-
-    /** The inner pppd's environment, written before {@code ip netns exec} in the pty command. */
-    private static String envPrefix(Path etc) {
-        return "env " + PppdProcess.environment(etc, etc).entrySet().stream()
-                .map(e -> e.getKey() + "='" + e.getValue() + "'").collect(Collectors.joining(" "));
+        return PppdProcess.start(LAB.a(), etcA, etcA, server);
     }
 }

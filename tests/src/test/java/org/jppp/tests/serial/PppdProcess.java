@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * {@code bin/pppd} as a real process in a network namespace, with its own JPPP_ETC_DIR and
@@ -68,6 +69,30 @@ public final class PppdProcess implements AutoCloseable {
             if (System.nanoTime() > deadline) {
                 fail("pppd did not log \"" + text + "\" within " + timeout + (process.isAlive() ? "" :
                         " (exited with " + process.exitValue() + ")") + "; its log:\n" + log());
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** How many times the log matches {@code pattern} so far. */
+    public int count(Pattern pattern) {
+        return Logs.count(log(), pattern);
+    }
+
+    /**
+     * Waits until the log matches {@code pattern} at least {@code n} times and returns the count
+     * then (a caller that expects exactly {@code n} asserts it); fails with the log when it does not come.
+     */
+    public int awaitCount(Pattern pattern, int n, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (int count = count(pattern);; count = count(pattern)) {
+            if (count >= n) {
+                return count;
+            }
+            if (System.nanoTime() > deadline) {
+                fail("the log matched " + pattern + " " + count + " times within " + timeout + " (" + n
+                        + " expected)" + (process.isAlive() ? "" : " (exited with " + process.exitValue() + ")")
+                        + "; the log:\n" + log());
             }
             Thread.sleep(100);
         }

@@ -20,6 +20,10 @@ public final class Repo {
         return root().resolve("bin/pppd");
     }
 
+    public static Path jpppd() {
+        return root().resolve("bin/jpppd");
+    }
+
     public static Path pppoeServer() {
         return root().resolve("bin/pppoe-server");
     }

@@ -10,10 +10,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What a user finds in syslog: {@code bin/pppd} in its default mode (no {@code nodetach}) writes
@@ -28,37 +27,19 @@ class SyslogTest {
     /** {@code <PRI>timestamp pppd[PID]: message}; PRI = facility daemon (3) * 8 + severity. */
     private static final Pattern LINE = Pattern.compile("<(\\d+)>[A-Z][a-z]{2} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d pppd\\[(\\d+)\\]: ");
 
-    private NetNamespace a;
-    private NetNamespace b;
-    private Path root;
-
-    @BeforeAll
-    void setUp() throws Exception {
-        root = Files.createTempDirectory("jppp-syslog");
-        a = NetNamespace.create();
-        b = NetNamespace.create();
-    }
-
-    @AfterAll
-    void cleanUp() throws Exception {
-        for (NetNamespace ns : new NetNamespace[] {a, b}) {
-            if (ns != null) {
-                ns.close();
-            }
-        }
-        TempDirs.delete(root);
-    }
+    @RegisterExtension
+    static final PtyLab LAB = new PtyLab("syslog");
 
     @Test
     void pppdLinesGoToSyslogWithIdentPidAndDaemonFacility() throws Exception {
-        Path etc = TempDirs.etc(root, "etc");
-        Path syslog = root.resolve("syslog");
+        Path etc = LAB.etc("etc");
+        Path syslog = LAB.root().resolve("syslog");
         Path script = Path.of(SyslogTest.class.getResource("with-syslog.sh").toURI());
-        String inner = String.join(" ", b.prefix(List.of(Repo.pppd().toString(), "notty", "noauth", "nodetach",
+        String inner = String.join(" ", LAB.b().prefix(List.of(Repo.pppd().toString(), "notty", "noauth", "nodetach",
                 "noipdefault")));
         List<String> command = Args.concat(List.of("env", "JPPP_SYSLOG_WAIT_PIDFILE=" + etc.resolve("ppp0.pid"),
                 "bash", script.toString(), syslog.toString()),
-                a.prefix(List.of(Repo.pppd().toString(), "pty", inner, "noauth", "10.81.0.1:10.81.0.2")));
+                LAB.a().prefix(List.of(Repo.pppd().toString(), "pty", inner, "noauth", "10.81.0.1:10.81.0.2")));
         try (PppdProcess pppd = PppdProcess.start(command, etc, etc)) {
             // Detached: bin/pppd returns 0 at the Connect line; its child runs the link.
             pppd.awaitLog("Connect: ppp0 <--> /dev/pts/", UP);

@@ -2,24 +2,20 @@ package org.jppp.tests.signals;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
-import org.jppp.tests.serial.Commands;
-import org.jppp.tests.serial.NetNamespace;
+import org.jppp.tests.serial.Logs;
 import org.jppp.tests.serial.PppdProcess;
 import org.jppp.tests.serial.Repo;
+import org.jppp.tests.serial.PtyLab;
 import org.jppp.tests.serial.TempDirs;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The signals a user sends to a running {@code bin/pppd} (what {@code poff -d} and {@code poff -c}
@@ -33,28 +29,15 @@ class SignalsTest {
     private static final Duration UP = Duration.ofSeconds(40);
     private static final String ECHO_TRACE = "sent [LCP EchoReq";
 
-    private NetNamespace a;
-    private NetNamespace b;
-    private Path root;
-
-    @BeforeAll
-    void namespaces() throws IOException {
-        root = Files.createTempDirectory("jppp-sig");
-        a = NetNamespace.create();
-        b = NetNamespace.create();
-    }
-
-    @AfterAll
-    void cleanUp() throws Exception {
-        TempDirs.cleanUp(root, a, b);
-    }
+    @RegisterExtension
+    static final PtyLab LAB = new PtyLab("sig");
 
     @Test
     void usr1TogglesDebugUsr2IsLoggedAndUpSdnotifySendsReady() throws Exception {
-        Path etcA = TempDirs.etc(root, "a");
-        Path etcB = TempDirs.etc(root, "b");
-        Path notify = root.resolve("notify.sock");
-        Path received = root.resolve("notify.out");
+        Path etcA = LAB.etc("a");
+        Path etcB = LAB.etc("b");
+        Path notify = LAB.root().resolve("notify.sock");
+        Path received = LAB.root().resolve("notify.out");
         Process systemd = new ProcessBuilder("socat", "-u", "UNIX-RECV:" + notify + ",unlink-early", "STDOUT")
                 .redirectOutput(received.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         try (PppdProcess pppd = start(etcA, etcB, notify)) {
@@ -65,22 +48,22 @@ class SignalsTest {
             Thread.sleep(1500);
             assertFalse(pppd.log().contains(ECHO_TRACE), "debug is off at first:\n" + pppd.log());
 
-            signal(pppd, "USR1");
+            pppd.signal("USR1");
             pppd.awaitLog("Debug turned ON (SIGUSR1)", Duration.ofSeconds(5));
             pppd.awaitLog(ECHO_TRACE, Duration.ofSeconds(5));
 
-            signal(pppd, "USR1");
+            pppd.signal("USR1");
             pppd.awaitLog("Debug turned OFF (SIGUSR1)", Duration.ofSeconds(5));
             // An echo already being logged may land just after the line; then none for 3 echo intervals.
             Thread.sleep(500);
-            int tracesAtOff = count(pppd.log(), ECHO_TRACE);
+            int tracesAtOff = pppd.count(Logs.literal(ECHO_TRACE));
             Thread.sleep(3000);
-            assertEquals(tracesAtOff, count(pppd.log(), ECHO_TRACE), "debug is off again:\n" + pppd.log());
+            assertEquals(tracesAtOff, pppd.count(Logs.literal(ECHO_TRACE)), "debug is off again:\n" + pppd.log());
 
-            signal(pppd, "USR2");
+            pppd.signal("USR2");
             pppd.awaitLog("Renegotiate compression (SIGUSR2): no compression negotiated, nothing to do",
                     Duration.ofSeconds(5));
-            assertEquals(2, a.ping("10.79.0.2", 2), "the link survives USR1 and USR2:\n" + pppd.log());
+            assertEquals(2, LAB.a().ping("10.79.0.2", 2), "the link survives USR1 and USR2:\n" + pppd.log());
 
             pppd.terminate();
             assertEquals(5, pppd.awaitExit(Duration.ofSeconds(20)), pppd.log());
@@ -89,29 +72,15 @@ class SignalsTest {
         }
     }
 
-    private static void signal(PppdProcess pppd, String name) {
-        Commands.run("kill", "-" + name, Long.toString(pppd.pid())).requireSuccess();
-    }
-
-    private static int count(String text, String needle) {
-        int n = 0;
-        for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
-            n++;
-        }
-        return n;
-    }
-
     /**
      * A (10.79.0.1:10.79.0.2, no debug, up_sdnotify, LCP echo every second) with B on its pty
      * (no debug either, so every trace in the shared log is A's).
      */
-    private PppdProcess start(Path etcA, Path etcB, Path notify) {
+    private PppdProcess start(Path etcA, Path etcB, Path notify) throws IOException {
         List<String> client = List.of(Repo.pppd().toString(), "notty", "nodetach", "noauth", "noipdefault");
-        String pty = "env " + PppdProcess.environment(etcB, etcB).entrySet().stream()
-                .map(e -> e.getKey() + "='" + e.getValue() + "'").collect(Collectors.joining(" "))
-                + " " + String.join(" ", b.prefix(client));
+        String pty = LAB.ptyInB(etcB, client);
         List<String> server = new ArrayList<>(List.of("env", "NOTIFY_SOCKET=" + notify, Repo.pppd().toString()));
         server.addAll(List.of("pty", pty, "noauth", "10.79.0.1:10.79.0.2", "lcp-echo-interval", "1", "up_sdnotify"));
-        return PppdProcess.start(a.prefix(server), etcA, etcA);
+        return PppdProcess.start(LAB.a().prefix(server), etcA, etcA);
     }
 }
