@@ -42,8 +42,11 @@ public final class Daemon {
      * Pekko's dispatcher for blocking work, sized here so that many peers can redial at once
      * (an access concentrator that went away) without waiting for each other.
      */
-    private static final Config DISPATCHER = ConfigFactory.parseString(
-            "pekko.actor.default-blocking-io-dispatcher.thread-pool-executor.fixed-pool-size = 64");
+    private static final Config DISPATCHER = ConfigFactory.parseString(String.join("\n",
+            "pekko.actor.default-blocking-io-dispatcher.thread-pool-executor.fixed-pool-size = 64",
+            // Threads a burst of dials needed end soon after: many sessions must not mean many threads.
+            "pekko.actor.default-blocking-io-dispatcher.thread-pool-executor.keep-alive-time = 5s",
+            "pekko.actor.default-blocking-io-dispatcher.thread-pool-executor.allow-core-timeout = on"));
 
     private static final Duration DIALER_IDLE = Duration.ofSeconds(5);
 
