@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jppp.tests.pppoe.PppoeEtc;
 import org.jppp.tests.serial.NetNamespace;
 import org.jppp.tests.serial.PppdProcess;
@@ -122,6 +124,7 @@ public final class AccessConcentratorLab implements AutoCloseable {
         private final List<Link> links = new ArrayList<>();
         private final List<String> options = new ArrayList<>();
         private final List<String> args = new ArrayList<>();
+        private final Map<String, String> scripts = new LinkedHashMap<>();
         private List<String> pool;
         private AccessConcentrator sameNamespaceAs;
 
@@ -150,6 +153,15 @@ public final class AccessConcentratorLab implements AutoCloseable {
         /** The lines of the {@code -p} pool file. */
         public Builder pool(String... lines) {
             pool = List.of(lines);
+            return this;
+        }
+
+        /**
+         * An executable {@code sh} script {@code name} ({@code ip-up}, {@code ip-down}) in its
+         * JPPP_ETC_DIR; it runs in the access concentrator's namespace.
+         */
+        public Builder script(String name, String body) {
+            scripts.put(name, body);
             return this;
         }
 
@@ -184,6 +196,9 @@ public final class AccessConcentratorLab implements AutoCloseable {
                 interfaces = links.stream().map(Link::ifname).toList();
             }
             Path etc = PppoeEtc.server(root, dir, options);
+            for (Map.Entry<String, String> script : scripts.entrySet()) {
+                TempDirs.script(etc.resolve(script.getKey()), script.getValue());
+            }
             List<String> command = new ArrayList<>(List.of(Repo.pppoeServer().toString(), "-F"));
             for (String ifname : interfaces) {
                 command.addAll(List.of("-I", ifname));

@@ -1,27 +1,19 @@
 package org.jppp.tests.pppoe;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
-import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jppp.tests.daemon.Control;
+import org.jppp.tests.lab.AccessConcentratorLab;
+import org.jppp.tests.lab.AccessConcentratorLab.AccessConcentrator;
 import org.jppp.tests.serial.NetNamespace;
 import org.jppp.tests.serial.PppdProcess;
 import org.jppp.tests.serial.Repo;
@@ -43,67 +35,54 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class UnitCacheReuseTest {
     private static final Duration UP = Duration.ofSeconds(90);
-    private static final Pattern PPP_LINK = Pattern.compile(": ppp\\d+[:@]");
     /** The AC's ip-up line: interface and ifindex; its ip-down line: interface and the session's byte counts. */
     private static final Pattern AC_UP = Pattern.compile("(?m)^up (ppp\\d+) (\\d+)$");
     private static final Pattern AC_DOWN = Pattern.compile("(?m)^down (ppp\\d+) sent=(\\d+) rcvd=(\\d+)$");
 
-    private final ObjectMapper json = new ObjectMapper();
+    private AccessConcentratorLab lab;
     private NetNamespace acNs;
     private NetNamespace clientNs;
-    private Path root;
     private Path acLog;
-    private Path run;
     private PppdProcess server;
+    private Control control;
     private PppdProcess daemon;
 
     @BeforeAll
     void start() throws Exception {
-        root = Files.createTempDirectory("jppp-unit-cache");
-        acNs = NetNamespace.create();
-        clientNs = NetNamespace.create();
-        acNs.exec("ip", "link", "add", "veth0", "type", "veth", "peer", "name", "veth0", "netns", clientNs.name())
-                .requireSuccess();
-        acNs.exec("ip", "link", "set", "veth0", "up").requireSuccess();
-        clientNs.exec("ip", "link", "set", "veth0", "up").requireSuccess();
-        Path acEtc = PppoeEtc.server(root, "ac", List.of("auth", "require-chap", "name jppp-ac"));
-        acLog = root.resolve("ac-scripts.log");
+        lab = AccessConcentratorLab.create("unit-cache");
+        clientNs = lab.clientNs();
+        acLog = lab.root().resolve("ac-scripts.log");
         // The scripts run in the AC's namespace, where /sys/class/net shows its interfaces.
-        TempDirs.script(acEtc.resolve("ip-up"), "echo \"up $1 $(cat /sys/class/net/$1/ifindex)\" >> " + acLog);
-        TempDirs.script(acEtc.resolve("ip-down"), "echo \"down $1 sent=$BYTES_SENT rcvd=$BYTES_RCVD\" >> " + acLog);
-        Path pool = acEtc.resolve("pool");
-        Files.writeString(pool, "10.98.0.10-20\n");
-        server = PppdProcess.start(acNs.prefix(List.of(Repo.pppoeServer().toString(), "-F", "-I", "veth0",
-                "-L", "10.98.0.1", "-p", pool.toString(), "-N", "4", "-C", "jppp-ac", "-S", "internet",
-                "--unit-cache", "4")), acEtc, acEtc);
+        AccessConcentrator ac = lab.accessConcentrator("ac").options("auth", "require-chap", "name jppp-ac")
+                .script("ip-up", "echo \"up $1 $(cat /sys/class/net/$1/ifindex)\" >> " + acLog)
+                .script("ip-down", "echo \"down $1 sent=$BYTES_SENT rcvd=$BYTES_RCVD\" >> " + acLog)
+                .pool("10.98.0.10-20").args("-L", "10.98.0.1", "-N", "4", "-C", "jppp-ac", "-S", "internet",
+                        "--unit-cache", "4").start();
+        acNs = ac.ns();
+        server = ac.server();
         server.awaitLog("up to 4 interfaces kept for reuse", Duration.ofSeconds(30));
     }
 
     @AfterAll
     void stop() throws Exception {
-        try {
-            for (PppdProcess p : new PppdProcess[] {daemon, server}) {
-                if (p != null) {
-                    p.close();
-                }
-            }
-        } finally {
-            TempDirs.cleanUp(root, clientNs, acNs);
+        if (lab != null) {
+            lab.close();
         }
     }
 
     @Test
     void downAndUp_reuseTheInterfacesOnBothSides_withPerSessionStatistics() throws Exception {
-        Path etc = TempDirs.etc(root, "client");
-        run = Files.createDirectories(root.resolve("run"));
+        Path etc = TempDirs.etc(lab.root(), "client");
+        Path run = Files.createDirectories(lab.root().resolve("run"));
         TempDirs.secrets(etc, "alice", "*", "s3cret");
         Files.createDirectories(etc.resolve("peers"));
         Files.writeString(etc.resolve("peers/provider"), "plugin rp-pppoe.so\nnic-veth0\nuser alice\nnoauth\n"
                 + "rp_pppoe_service internet\n");
         Files.writeString(etc.resolve("jppp.conf"), "jppp.jpppd-unit-cache = 2\n");
-        daemon = PppdProcess.start(clientNs.prefix(List.of(Repo.root().resolve("bin/jpppd").toString(),
-                "--peer", "provider")), etc, run);
-        daemon.awaitLog("control socket " + run.resolve("jppp.sock"), Duration.ofSeconds(60));
+        control = new Control(run.resolve("jppp.sock"));
+        daemon = lab.own(PppdProcess.start(clientNs.prefix(List.of(Repo.root().resolve("bin/jpppd").toString(),
+                "--peer", "provider")), etc, run));
+        daemon.awaitLog("control socket " + control.socket(), Duration.ofSeconds(60));
 
         // First session: some bulk, so that counters carried over would show.
         JsonNode first = awaitUp();
@@ -116,7 +95,7 @@ class UnitCacheReuseTest {
                 "10.98.0.1").output();
         assertTrue(bulk.contains("10 received"), bulk);
 
-        assertTrue(request("{\"cmd\":\"down\",\"peer\":\"provider\"}").path("ok").asBoolean());
+        assertTrue(control.request(Control.command("down", "provider")).path("ok").asBoolean());
         Matcher down1 = awaitLine(AC_DOWN, 1);
         assertEquals(acIf, down1.group(1));
         // 10 echo requests of 1028 octets came from the peer, 10 replies went back.
@@ -126,7 +105,7 @@ class UnitCacheReuseTest {
         awaitKept(acNs, acIf);
         awaitKept(clientNs, clientIf);
 
-        assertTrue(request("{\"cmd\":\"up\",\"peer\":\"provider\"}").path("ok").asBoolean());
+        assertTrue(control.request(Control.command("up", "provider")).path("ok").asBoolean());
         JsonNode second = awaitUp();
         assertEquals(clientIf, second.path("interface").asText(), second.toString());
         assertEquals(clientIndex, ifindex(clientNs, clientIf), "jpppd took its kept interface");
@@ -137,11 +116,11 @@ class UnitCacheReuseTest {
         assertTrue(small.contains("2 received"), small);
         String addresses = acNs.exec("ip", "-o", "addr", "show", "dev", acIf).output();
         assertEquals(1, addresses.lines().filter(l -> l.contains(" inet ")).count(), addresses);
-        JsonNode counted = peer(request("{\"cmd\":\"status\",\"peer\":\"provider\"}"));
+        JsonNode counted = Control.byName(control.request(Control.command("status", "provider"))).get("provider");
         assertTrue(counted.path("tx_bytes").asLong() >= 2 * 84, counted.toString());
         assertTrue(counted.path("tx_bytes").asLong() < 10 * 1028, "the first session's bytes: " + counted);
 
-        assertTrue(request("{\"cmd\":\"down\",\"peer\":\"provider\"}").path("ok").asBoolean());
+        assertTrue(control.request(Control.command("down", "provider")).path("ok").asBoolean());
         Matcher down2 = awaitLine(AC_DOWN, 2);
         long rcvd = Long.parseLong(down2.group(3));
         long sent = Long.parseLong(down2.group(2));
@@ -153,43 +132,24 @@ class UnitCacheReuseTest {
         // On exit each process deletes what it kept.
         daemon.terminate();
         assertEquals(5, daemon.awaitExit(Duration.ofSeconds(60)), daemon.log());
-        assertNoPppLinks(clientNs);
+        clientNs.awaitNoPppLinks(Duration.ofSeconds(30));
         server.terminate();
         server.awaitExit(Duration.ofSeconds(30));
-        assertNoPppLinks(acNs);
+        acNs.awaitNoPppLinks(Duration.ofSeconds(30));
     }
 
     private JsonNode awaitUp() throws Exception {
         long deadline = System.nanoTime() + UP.toNanos();
         JsonNode last = null;
         while (System.nanoTime() < deadline) {
-            last = peer(request("{\"cmd\":\"status\"}"));
-            if (last != null && last.path("state").asText().equals("UP") && !last.path("local").isNull()
-                    && !last.path("interface").isNull()) {
+            last = control.status().get("provider");
+            if (Control.isUp(last)) {
                 return last;
             }
             Thread.sleep(200);
         }
         fail("provider not UP: " + last + "\n" + daemon.log());
         return null;
-    }
-
-    private JsonNode peer(JsonNode status) {
-        for (JsonNode p : status.path("peers")) {
-            if (p.path("name").asText().equals("provider")) {
-                return p;
-            }
-        }
-        return null;
-    }
-
-    private JsonNode request(String line) throws IOException {
-        try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-            ch.connect(UnixDomainSocketAddress.of(run.resolve("jppp.sock")));
-            ch.write(ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8)));
-            return json.readTree(new BufferedReader(new InputStreamReader(Channels.newInputStream(ch),
-                    StandardCharsets.UTF_8)).readLine());
-        }
     }
 
     /** The {@code n}th line of the AC's scripts' log matching {@code pattern}. */
@@ -231,15 +191,5 @@ class UnitCacheReuseTest {
             Thread.sleep(100);
         } while (System.nanoTime() < deadline);
         fail(ns.name() + ": " + ifname + " not kept:\n" + link + "\n" + addresses);
-    }
-
-    private static void assertNoPppLinks(NetNamespace ns) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        String links = ns.exec("ip", "-o", "link", "show").output();
-        while (PPP_LINK.matcher(links).find() && System.nanoTime() < deadline) {
-            Thread.sleep(250);
-            links = ns.exec("ip", "-o", "link", "show").output();
-        }
-        assertFalse(PPP_LINK.matcher(links).find(), ns.name() + ":\n" + links);
     }
 }

@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 
 /** A network namespace of the test's own ({@code jppp-ser-<random>}), deleted by {@link #close()}. */
 public final class NetNamespace implements AutoCloseable {
+    /** A line of {@code ip -o link show} naming a ppp unit ({@code 7: ppp0: <...>}, {@code ppp0@if3}). */
+    private static final Pattern PPP_LINK = Pattern.compile("^\\d+: ppp\\d+[:@]", Pattern.MULTILINE);
     private final String name;
 
     private NetNamespace(String name) {
@@ -57,6 +59,22 @@ public final class NetNamespace implements AutoCloseable {
             out = exec("ip", "-4", "addr", "show", ifname).output();
         }
         return out;
+    }
+
+    /**
+     * Waits until {@code ip -o link show} lists no {@code pppN} interface (a process ending deletes
+     * its units, the ones it kept for reuse too); fails with that listing if one is still there.
+     */
+    public void awaitNoPppLinks(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String links = exec("ip", "-o", "link", "show").output();
+        while (PPP_LINK.matcher(links).find() && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            links = exec("ip", "-o", "link", "show").output();
+        }
+        if (PPP_LINK.matcher(links).find()) {
+            throw new AssertionError(name + ": ppp interfaces left after " + timeout + ":\n" + links);
+        }
     }
 
     @Override
