@@ -47,48 +47,14 @@ scripts/install-prereqs.sh >/dev/null
 jar=supervisor/target/jppp.jar
 [ -f "$jar" ] || mvn -B -q -o -pl supervisor -am package -DskipTests
 
-tag=$(od -An -N4 -tx4 /dev/urandom | tr -d ' \n')
-A="jppp-bench-$tag-ac"
-B="jppp-bench-$tag-cli"
-work=$(mktemp -d /tmp/jppp-bench.XXXXXX)
-pids=()
-
-cleanup() {
-    set +e
-    for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null; done
-    for p in "${pids[@]}"; do
-        for _ in $(seq 50); do kill -0 "$p" 2>/dev/null || break; sleep 0.2; done
-        kill -KILL "$p" 2>/dev/null
-        wait "$p" 2>/dev/null
-    done
-    ip netns del "$B" 2>/dev/null
-    ip netns del "$A" 2>/dev/null
-    [ -z "$logs" ] || { mkdir -p "$logs" && cp "$work"/*.log "$logs"/; }
-    rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-log() { printf '%s\n' "$*" >&2; }
-
-# Kills what it started, by pid; never by name (other helpers run the same binaries).
-stop() {
-    local p=$1
-    kill -TERM "$p" 2>/dev/null || true
-    for _ in $(seq 100); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$p" 2>/dev/null || true
-    wait "$p" 2>/dev/null || true
-}
+source bench/lab.sh
+bench_lab bench
 
 offloads_off() {
     ip netns exec "$1" ethtool -K "$2" tso off gso off gro off >/dev/null 2>&1 \
         || ip netns exec "$1" ethtool -K "$2" gso off gro off >/dev/null
 }
 
-ip netns add "$A"
-ip netns add "$B"
-ip -n "$A" link set lo up
-ip -n "$B" link set lo up
 # (a) the plain pair.
 ip -n "$A" link add vbase type veth peer name vbase netns "$B"
 for ns in "$A" "$B"; do
