@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
@@ -167,15 +168,16 @@ public final class Manager extends AbstractBehavior<Manager.Command> {
     }
 
     private void refused(Entry entry, int exitStatus, String message, ActorRef<Reply> replyTo) {
-        logForPeer(entry.name, message);
+        logForPeer(entry.name, PppdLog.LOG::error, message);
         entry.lastExit = Optional.of(new PeerStatus.Exit(exitStatus, message));
         replyTo.tell(new Failed(entry.name + ": " + message));
     }
 
-    private static void logForPeer(String name, String message) {
+    /** {@code message} at {@code level}, with the peer's name in the MDC as its session's own lines have it. */
+    private static void logForPeer(String name, Consumer<String> level, String message) {
         MDC.put(Mdc.PEER, name);
         try {
-            PppdLog.LOG.error(message);
+            level.accept(message);
         } finally {
             MDC.remove(Mdc.PEER);
         }
@@ -235,21 +237,12 @@ public final class Manager extends AbstractBehavior<Manager.Command> {
             Map<String, Boolean> now = new LinkedHashMap<>();
             for (Entry e : entries) {
                 boolean on = debug.toggle(e.name);
-                logForPeerInfo(e.name, on ? "debug enabled" : "debug disabled");
+                logForPeer(e.name, PppdLog.LOG::info, on ? "debug enabled" : "debug disabled");
                 now.put(e.name, on);
             }
             m.replyTo().tell(new Debug(now));
         });
         return this;
-    }
-
-    private static void logForPeerInfo(String name, String message) {
-        MDC.put(Mdc.PEER, name);
-        try {
-            PppdLog.LOG.info(message);
-        } finally {
-            MDC.remove(Mdc.PEER);
-        }
     }
 
     private Behavior<Command> onRenegotiate(Renegotiate m) {
@@ -296,7 +289,7 @@ public final class Manager extends AbstractBehavior<Manager.Command> {
             return this;
         }
         if (from.isPresent()) {
-            logForPeer(name, "peer's actors stopped unexpectedly");
+            logForPeer(name, PppdLog.LOG::error, "peer's actors stopped unexpectedly");
         }
         entry.run = Optional.empty();
         entry.lastExit = Optional.of(exit);
