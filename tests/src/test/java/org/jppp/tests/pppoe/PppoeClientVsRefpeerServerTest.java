@@ -169,34 +169,38 @@ class PppoeClientVsRefpeerServerTest {
     @Test
     @Order(4)
     void papSessionCarriesPingsAndDns() throws Exception {
-        serverAuth("pap");
-        try {
-            Path etc = PppoeEtc.client(root, "pap", "veth0", "usepeerdns");
-            long mark = server.consoleLength();
-            try (PppdProcess pppd = dial(etc)) {
-                sessionComesUp(pppd, etc);
-                String log = pppd.log();
-                assertTrue(log.contains("PAP authentication succeeded"), log);
-                assertTrue(!log.contains("CHAP authentication"), log);
-                server.awaitConsole(mark, Pattern.compile("REFPEER-EVENT ip-up .*remote=10\\.77\\.0\\.10 peer=alice"),
-                        Duration.ofSeconds(10));
-                terminatesWithExitFive(pppd);
-            }
-        } finally {
-            serverAuth("chap");
-        }
+        sessionWithServerAuth("pap", (log, mark) -> {
+            assertTrue(log.contains("PAP authentication succeeded"), log);
+            assertTrue(!log.contains("CHAP authentication"), log);
+            server.awaitConsole(mark, Pattern.compile("REFPEER-EVENT ip-up .*remote=10\\.77\\.0\\.10 peer=alice"),
+                    Duration.ofSeconds(10));
+        });
     }
 
     @Test
     @Order(5)
     void noauthSessionCarriesPingsAndDns() throws Exception {
-        serverAuth("noauth");
+        sessionWithServerAuth("noauth", (log, mark) -> assertTrue(!log.contains("authentication succeeded"), log));
+    }
+
+    /** What a session's log (and the guest's console from {@code consoleMark} on) must show besides {@link #sessionComesUp}. */
+    private interface SessionCheck {
+        void check(String log, long consoleMark) throws Exception;
+    }
+
+    /**
+     * The guest's server restarted with {@code auth} (back to CHAP afterwards, also on failure), a
+     * client in {@code ROOT/AUTH} with usepeerdns: the session comes up, passes {@code check}, and
+     * SIGTERM ends it.
+     */
+    private void sessionWithServerAuth(String auth, SessionCheck check) throws Exception {
+        serverAuth(auth);
         try {
-            Path etc = PppoeEtc.client(root, "noauth", "veth0", "usepeerdns");
+            Path etc = PppoeEtc.client(root, auth, "veth0", "usepeerdns");
+            long mark = server.consoleLength();
             try (PppdProcess pppd = dial(etc)) {
                 sessionComesUp(pppd, etc);
-                String log = pppd.log();
-                assertTrue(!log.contains("authentication succeeded"), log);
+                check.check(pppd.log(), mark);
                 terminatesWithExitFive(pppd);
             }
         } finally {
