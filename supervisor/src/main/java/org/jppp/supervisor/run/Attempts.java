@@ -186,9 +186,11 @@ public final class Attempts implements SessionFactory, IdleProbe, TrafficTrigger
      * pppd's ip_demand_conf: with {@code defaultroute} the default route goes through the
      * interface from the start, so that traffic for it dials. It stays across links (pppd's
      * ipcp_down with demand leaves the interface configured) and is removed by {@link #closeAll}.
-     * A route that cannot be added is logged, as at IPCP up, and the run goes on.
+     * A route that cannot be added is logged, as at IPCP up, and the run goes on. Run again when
+     * IPCP changes the interface's addresses (the kernel drops its routes with the old address).
      */
     private void setDemandRoute() {
+        clearDemandRoute();
         try {
             demandRoute = Optional.of(routes.setDefaultRoute(iface.name(), settings.ipcp()));
         } catch (RouteException e) {

@@ -233,6 +233,9 @@ public final class PppInterface implements AutoCloseable {
         return ipSwitch == null ? tun.flow() : ipSwitch.port();
     }
 
+    /** What {@link #configureForDemand} was told to route, run again when the addresses change. */
+    private Runnable demandRoutes = () -> { };
+
     /**
      * pppd's demand_conf: the configured addresses or made-up ones (10.64.64.64 and
      * 10.112.112.112 plus the unit), the interface up, packets queued. The made-up local address
@@ -249,6 +252,7 @@ public final class PppInterface implements AutoCloseable {
         local = Optional.of(l);
         remote = Optional.of(r);
         hold();
+        demandRoutes = routes;
         // pppd's ip_demand_conf adds the default route before it logs the addresses.
         routes.run();
         PppdLog.LOG.info("local  IP address {}", l.getHostAddress());
@@ -289,6 +293,9 @@ public final class PppInterface implements AutoCloseable {
         }
         if (changed) {
             tun.setAddresses(l, r);
+            // The kernel drops the interface's routes with its old address; pppd's ipcp_up
+            // clears and sets the default route again around sifaddr.
+            demandRoutes.run();
         }
         tun.setMtu(mtu);
         tun.setUp(true);
