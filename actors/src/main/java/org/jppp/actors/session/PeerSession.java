@@ -1,6 +1,7 @@
 package org.jppp.actors.session;
 
 import java.net.Inet4Address;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.stream.javadsl.Flow;
 import org.apache.pekko.util.ByteString;
 import org.jppp.actors.ExitStatus;
@@ -61,6 +63,20 @@ public final class PeerSession extends AbstractBehavior<PeerSession.Command> {
 
     private record FromAuth(Auth.Report report) implements Command { }
 
+    /**
+     * The parent's answer to {@link Up}: the interface is configured for the network protocol,
+     * or {@code failure} says why it could not be.
+     */
+    public record Configured(PppProtocol ncp, int token, Optional<String> failure) implements Command { }
+
+    private record ConfigureTimedOut(PppProtocol ncp, int token) implements Command { }
+
+    /**
+     * How long the parent may take to configure the interface; past it the network protocol is
+     * closed as if configuring had failed (pppd's ipcp_up configures synchronously and cannot hang).
+     */
+    static final Duration CONFIGURE_TIMEOUT = Duration.ofSeconds(30);
+
     /** LCP, the authentication protocols, and the NCPs configured. */
     private static Set<PppProtocol> expected(SessionSettings settings) {
         Set<PppProtocol> out = new LinkedHashSet<>(List.of(PppProtocol.LCP, PppProtocol.PAP, PppProtocol.CHAP,
@@ -76,8 +92,26 @@ public final class PeerSession extends AbstractBehavior<PeerSession.Command> {
     /** The session entered {@code phase}. */
     public record PhaseChanged(Phase phase) implements Event { }
 
-    /** A network protocol is Opened: configure the interface for it. */
-    public record Up(UpDetails details) implements Event { }
+    /**
+     * A network protocol is Opened: configure the interface for it, then answer with
+     * {@link #configured()} or {@link #failed}. As in pppd's ipcp_up, the session logs the
+     * addresses and lets datagrams pass only once the interface is configured.
+     */
+    public record Up(UpDetails details, int token, ActorRef<Configured> replyTo) implements Event {
+        public void configured() {
+            replyTo.tell(new Configured(details.ncp(), token, Optional.empty()));
+        }
+
+        public void failed(String reason) {
+            replyTo.tell(new Configured(details.ncp(), token, Optional.of(reason)));
+        }
+    }
+
+    /**
+     * The interface is configured for a network protocol, its addresses are logged and datagrams
+     * pass: what follows in pppd's ipcp_up, np_up (updetach, the up notification).
+     */
+    public record Passing(UpDetails details) implements Event { }
 
     /** A network protocol left Opened. */
     public record Down(PppProtocol ncp) implements Event { }
@@ -108,6 +142,10 @@ public final class PeerSession extends AbstractBehavior<PeerSession.Command> {
     private final SplittableRandom random = new SplittableRandom();
     private final Map<PppProtocol, ActorRef<ControlProtocol.Command>> ncps = new LinkedHashMap<>();
     private final Set<PppProtocol> opened = new LinkedHashSet<>();
+    /** Network protocols whose Up the parent has not answered yet, with the details and token. */
+    private final Map<PppProtocol, Pending> configuring = new LinkedHashMap<>();
+    private final TimerScheduler<Command> timers;
+    private int tokens;
     private Phase phase = Phase.DEAD;
     private Negotiated.Lcp lcpValues;
     /** LCP is Opened and its LinkDown not yet told (pppd's link_down runs once per link). */
@@ -122,12 +160,16 @@ public final class PeerSession extends AbstractBehavior<PeerSession.Command> {
 
     public static Behavior<Command> create(SessionSettings settings, LowerLink lower,
                                            Flow<ByteString, ByteString, ?> ipSide, ActorRef<Event> parent) {
-        return Behaviors.setup(ctx -> new PeerSession(ctx, settings, lower, ipSide, parent));
+        return Behaviors.setup(ctx -> Behaviors.withTimers(timers ->
+                new PeerSession(ctx, timers, settings, lower, ipSide, parent)));
     }
 
-    private PeerSession(ActorContext<Command> ctx, SessionSettings settings, LowerLink lower,
-                        Flow<ByteString, ByteString, ?> ipSide, ActorRef<Event> parent) {
+    private record Pending(UpDetails details, int token) { }
+
+    private PeerSession(ActorContext<Command> ctx, TimerScheduler<Command> timers, SessionSettings settings,
+                        LowerLink lower, Flow<ByteString, ByteString, ?> ipSide, ActorRef<Event> parent) {
         super(ctx);
+        this.timers = timers;
         this.settings = settings;
         this.parent = parent;
         this.reports = ctx.messageAdapter(ControlProtocol.Report.class, FromProtocol::new);
@@ -150,6 +192,8 @@ public final class PeerSession extends AbstractBehavior<PeerSession.Command> {
                 .onMessage(FromLink.class, m -> onLinkEnded())
                 .onMessage(FromAuth.class, m -> onAuth(m.report()))
                 .onMessage(Close.class, this::onClose)
+                .onMessage(Configured.class, this::onConfigured)
+                .onMessage(ConfigureTimedOut.class, this::onConfigureTimedOut)
                 .build();
     }
 
@@ -288,6 +332,7 @@ public final class PeerSession extends AbstractBehavior<PeerSession.Command> {
     private Behavior<Command> lcpDown(FsmState state) {
         linkDown();
         List.copyOf(opened).forEach(this::ncpDown);
+        List.copyOf(configuring.keySet()).forEach(this::ncpDown);
         ncps.values().forEach(getContext()::stop);
         ncps.clear();
         auth.ifPresent(getContext()::stop);
@@ -305,15 +350,57 @@ public final class PeerSession extends AbstractBehavior<PeerSession.Command> {
         if (!remoteAuthorized(details)) {
             return this;
         }
-        logUp(details);
-        link.tell(new LinkIo.SetGate(dataProtocol(up.protocol()), true));
-        opened.add(up.protocol());
+        // pppd's ipcp_up configures the interface first, and only then logs and passes datagrams.
+        int token = ++tokens;
+        configuring.put(up.protocol(), new Pending(details, token));
+        timers.startSingleTimer(up.protocol(), new ConfigureTimedOut(up.protocol(), token), CONFIGURE_TIMEOUT);
+        parent.tell(new Up(details, token, getContext().getSelf().narrow()));
+        return this;
+    }
+
+    /** The parent configured the interface (or could not): pppd's ipcp_up goes on from sifaddr. */
+    private Behavior<Command> onConfigured(Configured m) {
+        Pending pending = configuring.get(m.ncp());
+        if (pending == null || pending.token() != m.token()) {
+            // An answer for a protocol that went down meanwhile.
+            return this;
+        }
+        configuring.remove(m.ncp());
+        timers.cancel(m.ncp());
+        if (m.failure().isPresent()) {
+            // The parent undid its own half-done configuration when it failed.
+            closeNcp(m.ncp());
+            return this;
+        }
+        logUp(pending.details());
+        link.tell(new LinkIo.SetGate(dataProtocol(m.ncp()), true));
+        opened.add(m.ncp());
         if (!causeGiven) {
             exitStatus = ExitStatus.EXIT_OK;
             reason = "";
         }
-        parent.tell(new Up(details));
+        parent.tell(new Passing(pending.details()));
         return this;
+    }
+
+    private Behavior<Command> onConfigureTimedOut(ConfigureTimedOut m) {
+        Pending pending = configuring.get(m.ncp());
+        if (pending != null && pending.token() == m.token()) {
+            configuring.remove(m.ncp());
+            PppdLog.LOG.error("{}: interface configuration timed out", m.ncp().traceName());
+            // The parent was told Up and may yet configure: Down tells it to undo that.
+            parent.tell(new Down(m.ncp()));
+            closeNcp(m.ncp());
+        }
+        return this;
+    }
+
+    /**
+     * pppd's ipcp_up when sifaddr or sifup fails: the protocol closes ("Interface configuration
+     * failed"); with no network protocol left the link ends.
+     */
+    private void closeNcp(PppProtocol ncp) {
+        Optional.ofNullable(ncps.get(ncp)).ifPresent(n -> n.tell(new ControlProtocol.Close("Interface configuration failed")));
     }
 
     /**
@@ -334,6 +421,10 @@ public final class PeerSession extends AbstractBehavior<PeerSession.Command> {
     private Behavior<Command> ncpDown(PppProtocol ncp) {
         if (opened.remove(ncp)) {
             link.tell(new LinkIo.SetGate(dataProtocol(ncp), false));
+            parent.tell(new Down(ncp));
+        } else if (configuring.remove(ncp) != null) {
+            // Down before the parent answered: it may have configured already, so it is told.
+            timers.cancel(ncp);
             parent.tell(new Down(ncp));
         }
         return this;
@@ -360,6 +451,7 @@ public final class PeerSession extends AbstractBehavior<PeerSession.Command> {
         }
         linkDown();
         List.copyOf(opened).forEach(this::ncpDown);
+        List.copyOf(configuring.keySet()).forEach(this::ncpDown);
         return finish();
     }
 

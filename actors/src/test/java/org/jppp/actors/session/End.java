@@ -13,6 +13,8 @@ import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.japi.Pair;
 import org.apache.pekko.stream.BoundedSourceQueue;
 import org.apache.pekko.stream.javadsl.Flow;
@@ -58,7 +60,21 @@ final class End {
         host = fromHost.first();
         Flow<ByteString, ByteString, NotUsed> ip =
                 Flow.fromSinkAndSource(Sink.foreach(delivered.getRef()::tell), fromHost.second());
-        session = kit.spawn(PeerSession.create(settings, lower, ip, parent.getRef()));
+        session = kit.spawn(PeerSession.create(settings, lower, ip, kit.spawn(configuring(parent.getRef()))));
+    }
+
+    /** Whether the parent answers Up at once; a test that wants to answer itself clears it first. */
+    volatile boolean autoConfigure = true;
+
+    /** The parent's part: it configures (nothing here) and answers Up, then the probe sees the event. */
+    private Behavior<PeerSession.Event> configuring(ActorRef<PeerSession.Event> probe) {
+        return Behaviors.receiveMessage(event -> {
+            if (autoConfigure && event instanceof PeerSession.Up up) {
+                up.configured();
+            }
+            probe.tell(event);
+            return Behaviors.same();
+        });
     }
 
     /** The first event of this kind, including those seen while waiting for others. */

@@ -1,6 +1,7 @@
 package org.jppp.actors.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
@@ -95,6 +96,51 @@ class PeerSessionTest {
         assertEquals(ExitStatus.EXIT_HANGUP, server.finished().exitStatus());
     }
 
+    /**
+     * pppd's ipcp_up configures the interface before it logs the addresses and lets datagrams
+     * through: the session waits for its parent's answer to Up.
+     */
+    @Test
+    void ipcpUp_addressesLoggedAndDatagramsPassOnlyOnceTheParentConfigured() {
+        InMemoryLine line = new InMemoryLine(kit.system(), Set.of(), Set.of(), 7);
+        End client = new End(kit, CLIENT.withIpv6cp(Optional.empty()), line.endA());
+        client.autoConfigure = false;
+        End server = new End(kit, SERVER.withIpv6cp(Optional.empty()), line.endB());
+        PeerSession.Up[] up = new PeerSession.Up[1];
+        LoggingTestKit.info("local  IP address 10.78.0.2").withOccurrences(0).expect(kit.system(), () -> {
+            up[0] = client.await(PeerSession.Up.class, u -> u.details().ncp().equals(PppProtocol.IPCP));
+            server.up(PppProtocol.IPCP);
+            server.host.offer(End.datagram(4, 1));
+            client.delivered.expectNoMessage(Duration.ofMillis(500));
+            return null;
+        });
+        assertTrue(client.backlog.stream().noneMatch(PeerSession.Passing.class::isInstance));
+        LoggingTestKit.info("local  IP address 10.78.0.2").expect(kit.system(), () -> {
+            up[0].configured();
+            return null;
+        });
+        assertEquals(up[0].details(), client.await(PeerSession.Passing.class, p -> true).details());
+        server.passesTo(client, 4);
+        server.closeByUser(client);
+    }
+
+    /** pppd's ipcp_up when sifaddr fails: IPCP closes, and with no other network protocol the link ends. */
+    @Test
+    void ipcpUp_parentCouldNotConfigure_ipcpClosesAndTheLinkEnds() {
+        InMemoryLine line = new InMemoryLine(kit.system(), Set.of(), Set.of(), 7);
+        End client = new End(kit, CLIENT.withIpv6cp(Optional.empty()), line.endA());
+        client.autoConfigure = false;
+        End server = new End(kit, SERVER.withIpv6cp(Optional.empty()), line.endB());
+        PeerSession.Up up = client.await(PeerSession.Up.class, u -> u.details().ncp().equals(PppProtocol.IPCP));
+        LoggingTestKit.info("local  IP address 10.78.0.2").withOccurrences(0).expect(kit.system(), () -> {
+            up.failed("No such device");
+            assertEquals(ExitStatus.EXIT_NEGOTIATION_FAILED, client.finished().exitStatus());
+            return null;
+        });
+        assertTrue(client.backlog.stream().noneMatch(PeerSession.Passing.class::isInstance));
+        server.finished();
+    }
+
     @Test
     void backToBack_ipv4AndIpv6_negotiatedValuesAndFraming() {
         InMemoryLine line = new InMemoryLine(kit.system(), Set.of(), Set.of(), 5);
@@ -131,6 +177,7 @@ class PeerSessionTest {
         // IPv6 stays gated, and the link stays up on IPCP alone.
         server.host.offer(End.datagram(6, 1));
         client.delivered.expectNoMessage(Duration.ofMillis(300));
+        server.await(PeerSession.Passing.class, p -> p.details().ncp().equals(PppProtocol.IPCP));
         server.parent.expectNoMessage(Duration.ofMillis(300));
         client.closeByUser(server);
     }

@@ -69,8 +69,10 @@ public final class ServedSession extends AbstractBehavior<ServedSession.Command>
         } else if (event instanceof PeerSession.Up up) {
             try {
                 attempt.up(up.details());
+                up.configured();
             } catch (RuntimeException e) {
                 PppdLog.LOG.error("Couldn't configure {}: {}", attempt.ifname(), e.getMessage());
+                up.failed(e.getMessage());
                 return close("Interface configuration failed");
             }
         } else if (event instanceof PeerSession.Down down) {

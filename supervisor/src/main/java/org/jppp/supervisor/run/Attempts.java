@@ -3,6 +3,7 @@ package org.jppp.supervisor.run;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -17,6 +18,10 @@ import org.jppp.actors.session.PeerSession;
 import org.jppp.actors.session.SessionSettings;
 import org.jppp.actors.session.UpDetails;
 import org.jppp.io.loop.EventLoop;
+import org.jppp.io.net.DefaultRouteState;
+import org.jppp.io.net.IpCommand;
+import org.jppp.io.net.RouteException;
+import org.jppp.io.net.RouteManager;
 import org.jppp.protocol.config.LoggingSettings;
 import org.jppp.protocol.config.PppdSettings;
 import org.jppp.protocol.wire.PppProtocol;
@@ -50,6 +55,9 @@ public final class Attempts implements SessionFactory, IdleProbe, TrafficTrigger
     private final ExecutorService closer;
     private final PppInterface iface;
     private Attempt first;
+    private final RouteManager routes = new RouteManager(IpCommand.inCurrentNamespace());
+    /** The default route demand added up front, if any. */
+    private volatile Optional<DefaultRouteState> demandRoute = Optional.empty();
     private CompletableFuture<Void> closed = CompletableFuture.completedFuture(null);
 
     /**
@@ -169,7 +177,36 @@ public final class Attempts implements SessionFactory, IdleProbe, TrafficTrigger
     public void start(Materializer materializer) {
         iface.start(materializer);
         if (settings.link().demand()) {
-            iface.configureForDemand(settings.ipcp().local(), settings.ipcp().remote(), DEMAND_MTU);
+            iface.configureForDemand(settings.ipcp().local(), settings.ipcp().remote(), DEMAND_MTU,
+                    this::setDemandRoute);
+        }
+    }
+
+    /**
+     * pppd's ip_demand_conf: with {@code defaultroute} the default route goes through the
+     * interface from the start, so that traffic for it dials. It stays across links (pppd's
+     * ipcp_down with demand leaves the interface configured) and is removed by {@link #closeAll}.
+     * A route that cannot be added is logged, as at IPCP up, and the run goes on. Run again when
+     * IPCP changes the interface's addresses (the kernel drops its routes with the old address).
+     */
+    private void setDemandRoute() {
+        clearDemandRoute();
+        try {
+            demandRoute = Optional.of(routes.setDefaultRoute(iface.name(), settings.ipcp()));
+        } catch (RouteException e) {
+            PppdLog.LOG.warn(e.getMessage());
+        }
+    }
+
+    private void clearDemandRoute() {
+        Optional<DefaultRouteState> state = demandRoute;
+        demandRoute = Optional.empty();
+        try {
+            if (state.isPresent()) {
+                routes.clearDefaultRoute(state.get());
+            }
+        } catch (RouteException e) {
+            PppdLog.LOG.warn(e.getMessage());
         }
     }
 
@@ -187,7 +224,11 @@ public final class Attempts implements SessionFactory, IdleProbe, TrafficTrigger
 
     /** Closes every attempt still open (and the first, if no session ever took it), then the interface. */
     public CompletableFuture<Void> closeAll() {
-        return closeAttempts().thenRunAsync(iface::close, closer);
+        return closeAttempts().thenRunAsync(() -> {
+            // pppd's cleanup removes the default route before the interface goes.
+            clearDemandRoute();
+            iface.close();
+        }, closer);
     }
 
     private CompletableFuture<Void> closeAttempts() {

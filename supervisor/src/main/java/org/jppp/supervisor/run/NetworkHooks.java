@@ -68,6 +68,7 @@ final class NetworkHooks implements AutoCloseable {
     private final ResolvConf resolvConf;
     private final RouteManager routes = new RouteManager(IpCommand.inCurrentNamespace());
     private Optional<DefaultRouteState> route = Optional.empty();
+    private final boolean routeAtIpcpUp;
     private List<String> ipArguments = List.of();
     private List<String> ipv6Arguments = List.of();
     private List<String> authArguments = List.of();
@@ -80,6 +81,8 @@ final class NetworkHooks implements AutoCloseable {
 
     NetworkHooks(PppdSettings settings, Path etcDir, LinkParameters link) {
         this.ipcp = settings.ipcp();
+        // With demand the default route was added with the interface, up front (pppd's ip_demand_conf).
+        this.routeAtIpcpUp = !settings.link().demand();
         this.link = link;
         this.runner = new ScriptRunner(etcDir);
         this.env = ScriptEnvironment.initial(settings, link, Optional.empty());
@@ -121,7 +124,9 @@ final class NetworkHooks implements AutoCloseable {
                 PppdLog.LOG.error("Couldn't bring {} up: {}", link.ifname(), e.getMessage());
             }
             try {
-                route = Optional.of(routes.setDefaultRoute(link.ifname(), ipcp));
+                if (routeAtIpcpUp) {
+                    route = Optional.of(routes.setDefaultRoute(link.ifname(), ipcp));
+                }
             } catch (RouteException e) {
                 PppdLog.LOG.warn(e.getMessage());
             }

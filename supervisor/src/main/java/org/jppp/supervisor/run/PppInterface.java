@@ -233,12 +233,17 @@ public final class PppInterface implements AutoCloseable {
         return ipSwitch == null ? tun.flow() : ipSwitch.port();
     }
 
+    /** What {@link #configureForDemand} was told to route, run again when the addresses change. */
+    private Runnable demandRoutes = () -> { };
+
     /**
      * pppd's demand_conf: the configured addresses or made-up ones (10.64.64.64 and
      * 10.112.112.112 plus the unit), the interface up, packets queued. The made-up local address
-     * is never asked of the peer: IPCP's own settings are left as they are.
+     * is never asked of the peer: IPCP's own settings are left as they are. {@code routes} runs
+     * once the interface is up and queueing ({@code defaultroute}).
      */
-    void configureForDemand(Optional<Inet4Address> wantLocal, Optional<Inet4Address> wantRemote, int mtu) {
+    void configureForDemand(Optional<Inet4Address> wantLocal, Optional<Inet4Address> wantRemote, int mtu,
+                            Runnable routes) {
         Inet4Address l = wantLocal.orElseGet(() -> address(DEMAND_LOCAL_BASE + unit()));
         Inet4Address r = wantRemote.orElseGet(() -> address(DEMAND_REMOTE_BASE + unit()));
         tun.setAddresses(l, r);
@@ -247,6 +252,9 @@ public final class PppInterface implements AutoCloseable {
         local = Optional.of(l);
         remote = Optional.of(r);
         hold();
+        demandRoutes = routes;
+        // pppd's ip_demand_conf adds the default route before it logs the addresses.
+        routes.run();
         PppdLog.LOG.info("local  IP address {}", l.getHostAddress());
         PppdLog.LOG.info("remote IP address {}", r.getHostAddress());
     }
@@ -285,6 +293,9 @@ public final class PppInterface implements AutoCloseable {
         }
         if (changed) {
             tun.setAddresses(l, r);
+            // The kernel drops the interface's routes with its old address; pppd's ipcp_up
+            // clears and sets the default route again around sifaddr.
+            demandRoutes.run();
         }
         tun.setMtu(mtu);
         tun.setUp(true);

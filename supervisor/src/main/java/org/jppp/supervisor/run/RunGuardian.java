@@ -115,16 +115,21 @@ public final class RunGuardian extends AbstractBehavior<RunGuardian.Command> {
         if (event instanceof PeerSession.Up up) {
             try {
                 attempts.up(attempt, up.details());
-                LogSetup.networkUp(attempts.logging());
-                if (attempts.upSdnotify() && notifiedAttempt != attempt) {
-                    notifiedAttempt = attempt;
-                    SystemdReady.linkUp(attempts.ifname(attempt), up.details());
-                }
+                // pppd's ipcp_up logs the addresses once the interface is configured: the session waits.
+                up.configured();
             } catch (RuntimeException e) {
                 // An interface that cannot be configured ends the run, as pppd's failing sifaddr does.
                 PppdLog.LOG.error("Couldn't configure {}: {}", attempts.ifname(attempt), e.getMessage());
+                up.failed(e.getMessage());
                 supervisor.tell(new PeerSupervisor.Stop());
                 exit.complete(ExitStatus.EXIT_FATAL_ERROR);
+            }
+        } else if (event instanceof PeerSession.Passing passing) {
+            // pppd's np_up, after ipcp_up logged the addresses: updetach leaves the terminal here.
+            LogSetup.networkUp(attempts.logging());
+            if (attempts.upSdnotify() && notifiedAttempt != attempt) {
+                notifiedAttempt = attempt;
+                SystemdReady.linkUp(attempts.ifname(attempt), passing.details());
             }
         } else if (event instanceof PeerSession.Down down) {
             attempts.down(attempt, down.ncp());

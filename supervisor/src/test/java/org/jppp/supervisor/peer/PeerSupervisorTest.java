@@ -69,6 +69,8 @@ class PeerSupervisorTest {
 
     @JUnit5TestKit
     final ActorTestKit kit = new JUnit5TestKitBuilder().withCustomConfig(ManualTime.config()).build();
+    /** Where the fake sessions' Up events want their answer; the supervisor never answers. */
+    final ActorRef<PeerSession.Configured> configured = kit.<PeerSession.Configured>createTestProbe().getRef();
     private final ManualTime time = ManualTime.get(kit.system());
     private final List<ActorRef<PeerSupervisor.Command>> running = new ArrayList<>();
 
@@ -202,7 +204,7 @@ class PeerSupervisorTest {
 
             void up() {
                 emit(new PeerSession.PhaseChanged(Phase.NETWORK));
-                emit(new PeerSession.Up(IPCP_UP));
+                emit(new PeerSession.Up(IPCP_UP, 1, configured));
             }
 
             void end(int exitStatus, String reason) {
@@ -494,7 +496,7 @@ class PeerSupervisorTest {
         assertEquals(State.DIALING, p.status().state());
         time.timePasses(Duration.ofSeconds(60));
         p.fakes.closed.expectNoMessage(SHORT);
-        s.emit(new PeerSession.Up(IPCP_UP));
+        s.emit(new PeerSession.Up(IPCP_UP, 1, configured));
         time.timePasses(Duration.ofSeconds(100));
         s.expectClosed("Connect time expired");
     }

@@ -125,6 +125,34 @@ class DemandTest {
         assertEquals(5, pppd.awaitExit(Duration.ofSeconds(20)), pppd.log());
     }
 
+    /**
+     * pppd's demand_conf adds the {@code defaultroute} with the interface: with no remote address
+     * known, the concentrator's address is reached only through that route, and a ping to it
+     * dials. The route stays while the link is up and goes when pppd exits.
+     */
+    @Test
+    @Order(4)
+    void demandDefaultroute_routeUpFront_pingOverItDials() throws Exception {
+        PppdProcess pppd = dial("demand-route", "demand", "defaultroute", "idle", "30");
+        pppd.awaitLog("remote IP address 10.112.112.112", Duration.ofSeconds(30));
+        String routes = clientNs.exec("ip", "-4", "route", "show", "default").output();
+        assertTrue(routes.contains("dev ppp0"), "default route up front: " + routes + "\n" + pppd.log());
+        Thread.sleep(1000);
+        assertFalse(pppd.log().contains("Starting link"), "no dial without traffic: " + pppd.log());
+
+        assertTrue(pingThroughDemand() >= 1, pppd.log());
+        String log = pppd.log();
+        assertTrue(log.contains("Starting link"), log);
+        assertTrue(log.contains("Remote IP address changed to 10.99.0.1"), log);
+        routes = clientNs.exec("ip", "-4", "route", "show", "default").output();
+        assertEquals(1, routes.lines().filter(l -> l.contains("dev ppp0")).count(), "one default route: " + routes);
+
+        pppd.terminate();
+        assertEquals(5, pppd.awaitExit(Duration.ofSeconds(20)), pppd.log());
+        routes = clientNs.exec("ip", "-4", "route", "show", "default").output();
+        assertFalse(routes.contains("ppp0"), "removed at exit: " + routes);
+    }
+
     @Test
     @Order(2)
     void persist_sighupRedialsOnTheSameInterface() throws Exception {
