@@ -75,7 +75,7 @@ class IpSwitchTest {
         List<Integer> take(int n) throws InterruptedException {
             Integer[] out = new Integer[n];
             for (int i = 0; i < n; i++) {
-                ByteString p = received.poll(3, TimeUnit.SECONDS);
+                ByteString p = received.poll(10, TimeUnit.SECONDS);
                 assertTrue(p != null, "packet " + i + " of " + n + " not received");
                 out[i] = p.apply(0) & 0xFF;
             }
@@ -163,13 +163,13 @@ class IpSwitchTest {
         d.now.set(9_000_000_000L);
         assertEquals(4_000_000_000L, d.ipSwitch.idleNanos());
         first.send.offer(ByteString.fromArray(new byte[] {42}));
-        ByteString w = d.written.poll(3, TimeUnit.SECONDS);
+        ByteString w = d.written.poll(10, TimeUnit.SECONDS);
         assertEquals(42, w.apply(0));
         assertEquals(0, d.ipSwitch.idleNanos(), "a packet from the link is activity");
         first.send.complete();
         Link second = new Link(d.ipSwitch);
         second.send.offer(ByteString.fromArray(new byte[] {43}));
-        assertEquals(43, d.written.poll(3, TimeUnit.SECONDS).apply(0));
+        assertEquals(43, d.written.poll(10, TimeUnit.SECONDS).apply(0));
         d.now.set(12_000_000_000L);
         d.read(2);
         assertEquals(List.of(2), second.take(1));
