@@ -139,14 +139,7 @@ public final class PeerRun extends AbstractBehavior<PeerRun.Command> {
         opening = shared.dialer().submit(() -> {
             MDC.setContextMap(mdc);
             try {
-                if (supervision.demand()) {
-                    // pppd's demand_conf: the unit exists and is up before any dial.
-                    iface.create();
-                    PppdLog.LOG.info("Using interface {}", iface.name());
-                    first.complete(Optional.empty());
-                } else {
-                    first.complete(Optional.of(Attempt.open(settings, shared.etcDir(), shared.loop(), opener, iface)));
-                }
+                first.complete(Attempt.openFirst(settings, shared.etcDir(), shared.loop(), opener, iface));
             } catch (Throwable e) {
                 first.completeExceptionally(e);
             } finally {

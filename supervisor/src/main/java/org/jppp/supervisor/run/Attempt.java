@@ -2,6 +2,7 @@ package org.jppp.supervisor.run;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -111,6 +112,23 @@ public final class Attempt {
         LogSetup.detached(settings.logging());
         return new Attempt(line, iface, new NetworkHooks(settings, etcDir, link), settings.pppoe().clampMss(),
                 pidFiles, demand, ownsInterface);
+    }
+
+    /**
+     * The first pass of pppd's main loop for a peer whose interface outlives its attempts: with
+     * {@code demand} (pppd's demand_conf) only the interface is created, up before any dial, and
+     * nothing is opened (empty; a detaching pppd leaves the terminal now); otherwise the line is
+     * connected as in {@link #open}.
+     */
+    public static Optional<Attempt> openFirst(PppdSettings settings, Path etcDir, EventLoop loop,
+            Connection.Opener opener, PppInterface iface) throws LinkSetupException {
+        if (!settings.link().demand()) {
+            return Optional.of(open(settings, etcDir, loop, opener, iface));
+        }
+        iface.create();
+        PppdLog.LOG.info("Using interface {}", iface.name());
+        LogSetup.detached(settings.logging());
+        return Optional.empty();
     }
 
     /** The session of this attempt, over the connection's frames, with the interface as its IP side. */

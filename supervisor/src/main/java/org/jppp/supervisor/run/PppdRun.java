@@ -73,17 +73,7 @@ public final class PppdRun {
         SessionSettings session = SessionConfig.from(settings, etcDir);
         SupervisorSettings supervision = SupervisorSettings.from(settings.link());
         PppInterface iface = new PppInterface(loop, settings, IpSwitch.DEFAULT_QUEUE_LIMIT);
-        Attempt first;
-        if (supervision.demand()) {
-            // pppd's demand_conf: the unit exists and is up before any dial; nothing is opened yet.
-            iface.create();
-            PppdLog.LOG.info("Using interface {}", iface.name());
-            // Nothing is dialled before traffic: a detaching pppd leaves the terminal now.
-            LogSetup.detached(settings.logging());
-            first = null;
-        } else {
-            first = Attempt.open(settings, etcDir, loop, opener, iface);
-        }
+        Attempt first = Attempt.openFirst(settings, etcDir, loop, opener, iface).orElse(null);
         Attempts attempts = new Attempts(settings, etcDir, loop, session, opener, iface, first);
         if (signals.early().isPresent()) {
             attempts.closeAll().join();
