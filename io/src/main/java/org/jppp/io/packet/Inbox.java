@@ -98,13 +98,20 @@ final class Inbox<T> {
         }
     }
 
-    /** Refuses further offers, drops what is queued and wakes the consumer, which then completes. Idempotent. */
+    /** Whether nothing is queued. */
+    boolean isEmpty() {
+        return size.get() == 0;
+    }
+
+    /**
+     * Refuses further offers and wakes the consumer, which takes what is still queued and then
+     * completes. Idempotent.
+     */
     synchronized void close() {
         if (closed) {
             return;
         }
         closed = true;
-        queue.clear();
         demand.recount(this);
         consumer.run();
     }

@@ -9,8 +9,8 @@ import org.apache.pekko.stream.stage.GraphStage;
 import org.apache.pekko.stream.stage.GraphStageLogic;
 
 /**
- * Emits what the reader put into an {@link Inbox}, one element per pull; completes when the inbox
- * closes (session unregistered, endpoint closed). Elements the stage does not pull stay in the
+ * Emits what the reader put into an {@link Inbox}, one element per pull; completes once the inbox
+ * is closed (session unregistered, endpoint closed) and what it still held has been emitted. Elements the stage does not pull stay in the
  * inbox until it is full; after that the reader drops them, so this stage's lack of demand never
  * reaches the socket or the other consumers.
  */
@@ -49,7 +49,7 @@ final class InboxSource<T> extends GraphStage<SourceShape<T>> {
                 AsyncCallback<Boolean> ready = createAsyncCallback(unused -> deliver());
                 waiter = () -> ready.invoke(Boolean.TRUE);
                 inbox.attach(waiter);
-                if (inbox.isClosed()) {
+                if (inbox.isClosed() && inbox.isEmpty()) {
                     completeStage();
                 }
             }
@@ -60,13 +60,15 @@ final class InboxSource<T> extends GraphStage<SourceShape<T>> {
             }
 
             private void deliver() {
-                if (inbox.isClosed()) {
-                    completeStage();
-                } else if (isAvailable(out)) {
+                if (isAvailable(out)) {
                     T element = inbox.pollOrWait();
                     if (element != null) {
                         push(out, element);
+                        return;
                     }
+                }
+                if (inbox.isClosed() && inbox.isEmpty()) {
+                    completeStage();
                 }
             }
         };

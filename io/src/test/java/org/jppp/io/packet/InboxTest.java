@@ -72,6 +72,19 @@ class InboxTest {
     }
 
     @Test
+    void close_keepsWhatWasQueuedForTheConsumer_andRefusesMore() {
+        Inbox<Integer> inbox = new Inbox<>("session", 8, demand);
+        inbox.attach(() -> {});
+        assertTrue(inbox.offer(1));
+        inbox.close();
+        assertFalse(inbox.offer(2), "closed: no more offers");
+        assertFalse(inbox.isEmpty());
+        assertEquals(1, inbox.pollOrWait(), "what came before close is still delivered");
+        assertTrue(inbox.isEmpty());
+        assertNull(inbox.pollOrWait());
+    }
+
+    @Test
     void secondConsumer_isRefused_untilTheFirstDetaches() {
         Inbox<Integer> inbox = new Inbox<>("discovery", 8, demand);
         Runnable first = () -> {};
