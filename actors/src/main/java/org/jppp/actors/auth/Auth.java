@@ -39,6 +39,12 @@ public final class Auth extends AbstractBehavior<Auth.Command> {
     /** The peer Protocol-Rejected {@code protocol} (RFC 1661 §5.7). */
     public record ProtocolRejected(PppProtocol protocol) implements Command { }
 
+    /**
+     * LCP went down: handle what already came (a Failure the peer sent just before its
+     * Terminate-Request), then say {@link Drained} and stop.
+     */
+    public record Drain() implements Command { }
+
     private record Received(LinkIo.Inbound inbound) implements Command { }
 
     private record Timeout(Role role) implements Command { }
@@ -54,6 +60,9 @@ public final class Auth extends AbstractBehavior<Auth.Command> {
 
     /** A direction failed: close LCP with {@code terminateReason}; pppd exits with {@code exitStatus} (19 or 11). */
     public record Failed(int exitStatus, String terminateReason, String reason) implements Report { }
+
+    /** Answer to {@link Drain}: every report of this actor came before this one; it stops now. */
+    public record Drained() implements Report { }
 
     private final AuthPhase phase;
     private final ActorRef<LinkIo.Command> link;
@@ -89,6 +98,10 @@ public final class Auth extends AbstractBehavior<Auth.Command> {
                 .onMessage(Received.class, m -> perform(phase.receive(m.inbound().protocol(), m.inbound().packet().toBytes())))
                 .onMessage(Timeout.class, m -> perform(phase.timeout(m.role())))
                 .onMessage(ProtocolRejected.class, m -> perform(phase.protocolRejected(m.protocol())))
+                .onMessage(Drain.class, m -> {
+                    parent.tell(new Drained());
+                    return Behaviors.stopped();
+                })
                 .onSignal(PostStop.class, s -> onPostStop())
                 .build();
     }

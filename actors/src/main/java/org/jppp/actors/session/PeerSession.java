@@ -71,6 +71,12 @@ public final class PeerSession extends AbstractBehavior<PeerSession.Command> {
 
     private record ConfigureTimedOut(PppProtocol ncp, int token) implements Command { }
 
+    /** An auth actor did not answer {@link Auth.Drain} in time (it failed): end the link anyway. */
+    private record DrainTimedOut() implements Command { }
+
+    /** How long a hang-up waits for the auth actor to handle what it had received. */
+    static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(1);
+
     /**
      * How long the parent may take to configure the interface; past it the network protocol is
      * closed as if configuring had failed (pppd's ipcp_up configures synchronously and cannot hang).
@@ -151,6 +157,10 @@ public final class PeerSession extends AbstractBehavior<PeerSession.Command> {
     /** LCP is Opened and its LinkDown not yet told (pppd's link_down runs once per link). */
     private boolean lcpOpened;
     private Optional<ActorRef<Auth.Command>> auth = Optional.empty();
+    /** Auth actors told to {@link Auth.Drain} whose {@link Auth.Drained} has not come yet. */
+    private int authDraining;
+    /** The lower link ended while an auth actor was draining: the session ends once it has. */
+    private boolean linkEndPending;
     private Optional<String> peerName = Optional.empty();
     private Optional<SecretsEntry> peerEntry = Optional.empty();
     private int generation;
@@ -194,6 +204,7 @@ public final class PeerSession extends AbstractBehavior<PeerSession.Command> {
                 .onMessage(Close.class, this::onClose)
                 .onMessage(Configured.class, this::onConfigured)
                 .onMessage(ConfigureTimedOut.class, this::onConfigureTimedOut)
+                .onMessage(DrainTimedOut.class, m -> linkEndPending ? linkEnded() : this)
                 .build();
     }
 
@@ -274,8 +285,27 @@ public final class PeerSession extends AbstractBehavior<PeerSession.Command> {
         return this;
     }
 
+    /**
+     * The authenticator sends its Failure and then its Terminate-Request (or hangs up) back to
+     * back; they reach the auth actor, the LCP actor and this one separately. pppd reads them in
+     * order and exits with the authentication status, so the auth actor is not stopped but told
+     * to handle what it already received first ({@link Auth.Drain}): a Failure still reaches
+     * {@link #onAuth} before its {@link Auth.Drained}.
+     */
+    private void drainAuth() {
+        auth.ifPresent(a -> {
+            a.tell(new Auth.Drain());
+            authDraining++;
+        });
+        auth = Optional.empty();
+    }
+
     /** RFC 1661 §3.4: success moves on to the Network phase, failure to Link Termination. */
     private Behavior<Command> onAuth(Auth.Report report) {
+        if (report instanceof Auth.Drained) {
+            authDraining--;
+            return authDraining == 0 && linkEndPending ? linkEnded() : this;
+        }
         if (report instanceof Auth.Succeeded ok && phase == Phase.AUTHENTICATE) {
             peerName = ok.peerName();
             peerEntry = ok.peerEntry();
@@ -335,8 +365,7 @@ public final class PeerSession extends AbstractBehavior<PeerSession.Command> {
         List.copyOf(configuring.keySet()).forEach(this::ncpDown);
         ncps.values().forEach(getContext()::stop);
         ncps.clear();
-        auth.ifPresent(getContext()::stop);
-        auth = Optional.empty();
+        drainAuth();
         link.tell(new LinkIo.ApplyParameters(afterDown(lcpValues)));
         enter(state == FsmState.CLOSING || state == FsmState.STOPPING ? Phase.TERMINATE : Phase.ESTABLISH);
         return this;
@@ -445,6 +474,22 @@ public final class PeerSession extends AbstractBehavior<PeerSession.Command> {
      * the hang-up that followed it, e.g. when our Terminate-Ack was lost and the peer hung up.
      */
     private Behavior<Command> onLinkEnded() {
+        if (linkEndPending) {
+            return this;
+        }
+        drainAuth();
+        if (authDraining > 0) {
+            // What the auth actor received before the end is part of the link's story (see drainAuth).
+            linkEndPending = true;
+            timers.startSingleTimer(DrainTimedOut.class, new DrainTimedOut(), DRAIN_TIMEOUT);
+            return this;
+        }
+        return linkEnded();
+    }
+
+    private Behavior<Command> linkEnded() {
+        timers.cancel(DrainTimedOut.class);
+        linkEndPending = false;
         PppdLog.LOG.info("Modem hangup");
         if (!causeGiven) {
             cause(ExitStatus.EXIT_HANGUP, "Modem hangup");
