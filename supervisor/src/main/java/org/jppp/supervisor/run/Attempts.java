@@ -1,5 +1,7 @@
 package org.jppp.supervisor.run;
 
+import java.net.Inet4Address;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,10 @@ import org.jppp.actors.PppdLog;
 import org.jppp.actors.session.PeerSession;
 import org.jppp.actors.session.SessionSettings;
 import org.jppp.actors.session.UpDetails;
+import org.jppp.io.hooks.LinkParameters;
+import org.jppp.io.hooks.Script;
+import org.jppp.io.hooks.ScriptEnvironment;
+import org.jppp.io.hooks.ScriptRunner;
 import org.jppp.io.loop.EventLoop;
 import org.jppp.io.net.DefaultRouteState;
 import org.jppp.io.net.IpCommand;
@@ -178,8 +184,28 @@ public final class Attempts implements SessionFactory, IdleProbe, TrafficTrigger
         iface.start(materializer);
         if (settings.link().demand()) {
             iface.configureForDemand(settings.ipcp().local(), settings.ipcp().remote(), DEMAND_MTU,
-                    this::setDemandRoute);
+                    this::demandPreUp, this::setDemandRoute);
         }
+    }
+
+    /**
+     * pppd's ip_demand_conf runs ip-pre-up, and waits for it, between giving the demand interface
+     * its addresses and bringing it up: ip-up's arguments and environment with the placeholder
+     * (or configured) addresses, and the device the options name (the Ethernet interface for
+     * PPPoE), as pppd knows it before any dial.
+     */
+    private void demandPreUp(Inet4Address local, Inet4Address remote) {
+        ScriptRunner runner = new ScriptRunner(etcDir);
+        if (!Files.exists(runner.path(Script.IP_PRE_UP))) {
+            return;
+        }
+        String device = settings.pppoe().enabled() ? settings.pppoe().nic().orElse("")
+                : settings.device().device().orElse("");
+        LinkParameters link = new LinkParameters(iface.name(), device, settings.device().speed().orElse(0),
+                settings.identity().ipparam());
+        ScriptEnvironment env = ScriptEnvironment.initial(settings, link, Optional.empty());
+        env.ipcpUp(local, Optional.of(remote), List.of(), false);
+        runner.run(Script.IP_PRE_UP, link.ipArguments(local, Optional.of(remote)), env).join();
     }
 
     /**

@@ -68,7 +68,7 @@ final class NetworkHooks implements AutoCloseable {
     private final ResolvConf resolvConf;
     private final RouteManager routes = new RouteManager(IpCommand.inCurrentNamespace());
     private Optional<DefaultRouteState> route = Optional.empty();
-    private final boolean routeAtIpcpUp;
+    private final boolean demand;
     private List<String> ipArguments = List.of();
     private List<String> ipv6Arguments = List.of();
     private List<String> authArguments = List.of();
@@ -81,8 +81,9 @@ final class NetworkHooks implements AutoCloseable {
 
     NetworkHooks(PppdSettings settings, Path etcDir, LinkParameters link) {
         this.ipcp = settings.ipcp();
-        // With demand the default route was added with the interface, up front (pppd's ip_demand_conf).
-        this.routeAtIpcpUp = !settings.link().demand();
+        // With demand the default route was added, and ip-pre-up run, with the interface, up
+        // front (pppd's ip_demand_conf).
+        this.demand = settings.link().demand();
         this.link = link;
         this.runner = new ScriptRunner(etcDir);
         this.env = ScriptEnvironment.initial(settings, link, Optional.empty());
@@ -103,7 +104,9 @@ final class NetworkHooks implements AutoCloseable {
     /**
      * IPCP is up and the interface has its addresses; {@code bringUp} brings it up (a no-op when
      * the caller did already, with no ip-pre-up script). pppd runs ip-pre-up with ip-up's
-     * arguments and environment and waits for it; so does this, on the hooks' thread.
+     * arguments and environment and waits for it; so does this, on the hooks' thread. With
+     * {@code demand} the interface was up already and ip-pre-up ran when it was configured
+     * (pppd's ip_demand_conf; its ipcp_up runs ip-pre-up only without demand).
      */
     void ipcpUp(UpDetails up, Runnable bringUp) {
         started();
@@ -115,7 +118,7 @@ final class NetworkHooks implements AutoCloseable {
                 writeResolvConf(up.dns());
             }
             ipArguments = link.ipArguments(local, up.remote());
-            if (hasIpPreUp()) {
+            if (!demand && hasIpPreUp()) {
                 runner.run(Script.IP_PRE_UP, ipArguments, env).join();
             }
             try {
@@ -124,7 +127,7 @@ final class NetworkHooks implements AutoCloseable {
                 PppdLog.LOG.error("Couldn't bring {} up: {}", link.ifname(), e.getMessage());
             }
             try {
-                if (routeAtIpcpUp) {
+                if (!demand) {
                     route = Optional.of(routes.setDefaultRoute(link.ifname(), ipcp));
                 }
             } catch (RouteException e) {

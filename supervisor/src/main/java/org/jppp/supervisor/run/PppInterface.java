@@ -6,6 +6,7 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.apache.pekko.stream.Materializer;
@@ -239,15 +240,17 @@ public final class PppInterface implements AutoCloseable {
     /**
      * pppd's demand_conf: the configured addresses or made-up ones (10.64.64.64 and
      * 10.112.112.112 plus the unit), the interface up, packets queued. The made-up local address
-     * is never asked of the peer: IPCP's own settings are left as they are. {@code routes} runs
-     * once the interface is up and queueing ({@code defaultroute}).
+     * is never asked of the peer: IPCP's own settings are left as they are. {@code preUp} runs
+     * (and is waited for) with the addresses set and the interface still down (pppd's
+     * ip-pre-up); {@code routes} runs once the interface is up and queueing ({@code defaultroute}).
      */
     void configureForDemand(Optional<Inet4Address> wantLocal, Optional<Inet4Address> wantRemote, int mtu,
-                            Runnable routes) {
+                            BiConsumer<Inet4Address, Inet4Address> preUp, Runnable routes) {
         Inet4Address l = wantLocal.orElseGet(() -> address(DEMAND_LOCAL_BASE + unit()));
         Inet4Address r = wantRemote.orElseGet(() -> address(DEMAND_REMOTE_BASE + unit()));
         tun.setAddresses(l, r);
         tun.setMtu(mtu);
+        preUp.accept(l, r);
         tun.setUp(true);
         local = Optional.of(l);
         remote = Optional.of(r);

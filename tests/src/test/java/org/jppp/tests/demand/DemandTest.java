@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -133,8 +136,23 @@ class DemandTest {
     @Test
     @Order(4)
     void demandDefaultroute_routeUpFront_pingOverItDials() throws Exception {
-        PppdProcess pppd = dial("demand-route", "demand", "defaultroute", "idle", "30");
+        Path etc = PppoeEtc.client(lab.root(), "demand-route", "veth0", "rp_pppoe_service internet");
+        // pppd's ip_demand_conf runs ip-pre-up once, with the placeholder addresses set and the
+        // interface still down; its ipcp_up does not run it again with demand.
+        Path preUps = etc.resolve("pre-up.log");
+        Path script = etc.resolve("ip-pre-up");
+        Files.writeString(script, "#!/bin/sh\n"
+                + "echo \"$* IPLOCAL=$IPLOCAL flags=$(cat /sys/class/net/$1/flags)\" >> " + preUps + "\n");
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        PppdProcess pppd = lab.callProvider(etc, "demand", "defaultroute", "idle", "30");
+        clients.add(pppd);
         pppd.awaitLog("remote IP address 10.112.112.112", Duration.ofSeconds(30));
+        List<String> preUpRuns = Files.readAllLines(preUps);
+        assertEquals(1, preUpRuns.size(), preUpRuns.toString());
+        Matcher preUp = Pattern.compile("ppp(\\d+) veth0 0 10\\.64\\.64\\.\\d+ 10\\.112\\.112\\.\\d+ "
+                + "IPLOCAL=10\\.64\\.64\\.\\d+ flags=0x(\\p{XDigit}+)").matcher(preUpRuns.get(0));
+        assertTrue(preUp.matches(), preUpRuns.get(0));
+        assertEquals(0, Integer.parseInt(preUp.group(2), 16) & 1, "IFF_UP not set yet: " + preUpRuns.get(0));
         String routes = clientNs.exec("ip", "-4", "route", "show", "default").output();
         assertTrue(routes.contains("dev ppp0"), "default route up front: " + routes + "\n" + pppd.log());
         Thread.sleep(1000);
@@ -146,6 +164,7 @@ class DemandTest {
         assertTrue(log.contains("Remote IP address changed to 10.99.0.1"), log);
         routes = clientNs.exec("ip", "-4", "route", "show", "default").output();
         assertEquals(1, routes.lines().filter(l -> l.contains("dev ppp0")).count(), "one default route: " + routes);
+        assertEquals(1, Files.readAllLines(preUps).size(), "not again at IPCP up: " + Files.readAllLines(preUps));
 
         pppd.terminate();
         assertEquals(5, pppd.awaitExit(Duration.ofSeconds(20)), pppd.log());
