@@ -6,8 +6,8 @@ import org.jppp.protocol.wire.PppProtocol;
 
 /**
  * The state the stream stages of one link share with its {@link LinkIo}: the IP gates (written
- * only by LinkIo, read per packet by the stages) and the {@link LinkCounter}s (written by both,
- * read by anyone, e.g. LCP's adaptive echo).
+ * by the link's owner, directly or through {@link LinkIo.SetGate}, read per packet by the
+ * stages) and the {@link LinkCounter}s (written by both, read by anyone, e.g. LCP's adaptive echo).
  */
 public final class LinkCounters {
     private final AtomicBoolean ipv4Open = new AtomicBoolean();
@@ -32,7 +32,11 @@ public final class LinkCounters {
         return gate(ip).get();
     }
 
-    void setOpen(PppProtocol ip, boolean open) {
+    /**
+     * Opens or closes the gate of {@code ip} at once: a session that must not log its NCP up
+     * before datagrams pass (pppd's ipcp_up) sets it itself instead of telling {@link LinkIo}.
+     */
+    public void setOpen(PppProtocol ip, boolean open) {
         gate(ip).set(open);
     }
 

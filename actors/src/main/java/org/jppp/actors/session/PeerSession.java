@@ -401,8 +401,11 @@ public final class PeerSession extends AbstractBehavior<PeerSession.Command> {
             closeNcp(m.ncp());
             return this;
         }
+        // pppd's ipcp_up sets NPMODE_PASS before its notices: once "remote IP address" is
+        // logged, a datagram either way passes. The gate is opened here, not by a SetGate to the
+        // link actor, which could still be queued when the line is read and a ping sent.
+        counters.setOpen(dataProtocol(m.ncp()), true);
         logUp(pending.details());
-        link.tell(new LinkIo.SetGate(dataProtocol(m.ncp()), true));
         opened.add(m.ncp());
         if (!causeGiven) {
             exitStatus = ExitStatus.EXIT_OK;
@@ -449,7 +452,7 @@ public final class PeerSession extends AbstractBehavior<PeerSession.Command> {
 
     private Behavior<Command> ncpDown(PppProtocol ncp) {
         if (opened.remove(ncp)) {
-            link.tell(new LinkIo.SetGate(dataProtocol(ncp), false));
+            counters.setOpen(dataProtocol(ncp), false);
             parent.tell(new Down(ncp));
         } else if (configuring.remove(ncp) != null) {
             // Down before the parent answered: it may have configured already, so it is told.

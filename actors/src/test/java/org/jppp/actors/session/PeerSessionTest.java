@@ -124,6 +124,25 @@ class PeerSessionTest {
         server.closeByUser(client);
     }
 
+    /**
+     * pppd's ipcp_up sets NPMODE_PASS before it logs the addresses, so whoever reads "remote IP
+     * address" may send at once (the integration tests ping then): once both ends reported
+     * Passing, which follows the log, the very first datagram each way goes through, no retry.
+     */
+    @Test
+    void ipcpUp_onceLoggedAndPassing_theFirstDatagramEachWayPasses() {
+        InMemoryLine line = new InMemoryLine(kit.system(), Set.of(), Set.of(), 13);
+        End client = new End(kit, CLIENT.withIpv6cp(Optional.empty()), line.endA());
+        End server = new End(kit, SERVER.withIpv6cp(Optional.empty()), line.endB());
+        client.await(PeerSession.Passing.class, p -> p.details().ncp().equals(PppProtocol.IPCP));
+        server.await(PeerSession.Passing.class, p -> p.details().ncp().equals(PppProtocol.IPCP));
+        client.host.offer(End.datagram(4, 1));
+        server.host.offer(End.datagram(4, 2));
+        assertEquals(End.datagram(4, 1), server.delivered.receiveMessage(End.WAIT));
+        assertEquals(End.datagram(4, 2), client.delivered.receiveMessage(End.WAIT));
+        client.closeByUser(server);
+    }
+
     /** pppd's ipcp_up when sifaddr fails: IPCP closes, and with no other network protocol the link ends. */
     @Test
     void ipcpUp_parentCouldNotConfigure_ipcpClosesAndTheLinkEnds() {
