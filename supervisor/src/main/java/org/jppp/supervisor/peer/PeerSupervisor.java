@@ -264,8 +264,10 @@ public final class PeerSupervisor extends AbstractBehavior<PeerSupervisor.Comman
     private Behavior<Command> onSessionEvent(PeerSession.Event event) {
         if (event instanceof PeerSession.PhaseChanged changed) {
             phase = changed.phase();
-        } else if (event instanceof PeerSession.Up u) {
-            ncpUp(u.details());
+        } else if (event instanceof PeerSession.Passing passing) {
+            // Not at Up: pppd's ipcp_up calls np_up only after the interface is configured and
+            // passes datagrams (the session's Passing), so a status that says UP can be pinged.
+            ncpUp(passing.details());
         } else if (event instanceof PeerSession.Down d) {
             ncpDown(d.ncp());
         } else if (event instanceof PeerSession.Finished f) {

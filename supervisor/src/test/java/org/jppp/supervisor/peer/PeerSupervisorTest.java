@@ -205,6 +205,7 @@ class PeerSupervisorTest {
             void up() {
                 emit(new PeerSession.PhaseChanged(Phase.NETWORK));
                 emit(new PeerSession.Up(IPCP_UP, 1, configured));
+                emit(new PeerSession.Passing(IPCP_UP));
             }
 
             void end(int exitStatus, String reason) {
@@ -497,6 +498,7 @@ class PeerSupervisorTest {
         time.timePasses(Duration.ofSeconds(60));
         p.fakes.closed.expectNoMessage(SHORT);
         s.emit(new PeerSession.Up(IPCP_UP, 1, configured));
+        s.emit(new PeerSession.Passing(IPCP_UP));
         time.timePasses(Duration.ofSeconds(100));
         s.expectClosed("Connect time expired");
     }
@@ -656,7 +658,13 @@ class PeerSupervisorTest {
         s1.emit(new PeerSession.PhaseChanged(Phase.ESTABLISH));
         assertEquals(Phase.ESTABLISH, p.status().phase());
 
-        s1.up();
+        // pppd's np_up comes after ipcp_up configured the interface: Up alone (the parent still
+        // configuring, datagrams not passing yet) is not UP, Passing is.
+        s1.emit(new PeerSession.PhaseChanged(Phase.NETWORK));
+        s1.emit(new PeerSession.Up(IPCP_UP, 1, configured));
+        assertEquals(new Snapshot(State.DIALING, Phase.NETWORK, 1, 0, 0, Optional.empty(), Optional.empty(),
+                List.of(), Optional.empty()), p.status());
+        s1.emit(new PeerSession.Passing(IPCP_UP));
         assertEquals(new Snapshot(State.UP, Phase.NETWORK, 1, 0, 0, Optional.empty(), Optional.of(CLOCK.instant()),
                 List.of(IPCP_UP), Optional.empty()), p.status());
 
