@@ -34,10 +34,8 @@ class SerialDeviceTest {
         b = NetNamespace.create();
         cable = new ProcessBuilder("socat", "PTY,link=" + tty("a") + ",rawer", "PTY,link=" + tty("b") + ",rawer")
                 .redirectErrorStream(true).redirectOutput(root.resolve("socat.log").toFile()).start();
-        for (int i = 0; i < 50 && !(Files.exists(tty("a")) && Files.exists(tty("b"))); i++) {
-            Thread.sleep(100);
-        }
-        assertTrue(Files.exists(tty("a")) && Files.exists(tty("b")), "socat made no ttys");
+        assertTrue(Await.until(() -> Files.exists(tty("a")) && Files.exists(tty("b")), Duration.ofSeconds(30)),
+                "socat made no ttys");
     }
 
     @AfterAll
@@ -75,15 +73,14 @@ class SerialDeviceTest {
         Path started = etc.resolve("connect-started");
         try (PppdProcess pppd = PppdProcess.start(a, etc, etc, List.of(tty("a").toString(), "115200", "local",
                 "nocrtscts", "noauth", "nodetach", "connect", "touch " + started + "; sleep 61.5"))) {
-            for (int i = 0; i < 400 && !Files.exists(started); i++) {
-                Thread.sleep(50);
-            }
-            assertTrue(Files.exists(started), pppd.log());
+            assertTrue(Await.until(() -> Files.exists(started), Duration.ofSeconds(30)), pppd.log());
             pppd.terminate();
             assertEquals(5, pppd.awaitExit(Duration.ofSeconds(20)), pppd.log());
             assertTrue(pppd.log().contains("Terminating on signal 15"), pppd.log());
-            Thread.sleep(200);
-            assertTrue(ProcessHandle.allProcesses().noneMatch(p -> p.info().commandLine().orElse("").contains("sleep 61.5")),
+            // The child was sent SIGTERM before the exit; it may take a moment to die and be reaped
+            // (on its own it would sleep for a minute).
+            assertTrue(Await.until(() -> ProcessHandle.allProcesses()
+                    .noneMatch(p -> p.info().commandLine().orElse("").contains("sleep 61.5")), Duration.ofSeconds(15)),
                     "the connect script's child outlived the run");
         }
     }
