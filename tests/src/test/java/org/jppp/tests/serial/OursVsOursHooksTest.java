@@ -49,22 +49,24 @@ class OursVsOursHooksTest {
         }
         try (PppdProcess pppd = start(etcA, etcB, List.of("linkname", "ovo", "+ipv6"), List.of("+ipv6"))) {
             pppd.awaitLog("remote IP address 10.79.0.2", UP);
+            // B's end too (the ping below needs its IPv4 up as well as A's).
+            pppd.awaitLog("remote IP address 10.79.0.1", UP);
             pppd.awaitLog("remote LL address", UP);
-            String preUp = TempDirs.awaitContent(rec(etcA, "ip-pre-up"), "ARGS", Duration.ofSeconds(5));
+            String preUp = TempDirs.awaitContent(rec(etcA, "ip-pre-up"), "ARGS", Duration.ofSeconds(20));
             assertTrue(preUp.startsWith("ARGS ppp0 /dev/pts/"), preUp);
             assertTrue(preUp.contains("IPLOCAL=10.79.0.1") && preUp.contains("IPREMOTE=10.79.0.2"), preUp);
             assertTrue(preUp.contains("inet 10.79.0.1 peer 10.79.0.2/32"), preUp);
             // (the interface may be up already here: IPV6CP brings it up too, as in pppd)
 
-            String ipUp = TempDirs.awaitContent(rec(etcA, "ip-up"), "ARGS", Duration.ofSeconds(5));
+            String ipUp = TempDirs.awaitContent(rec(etcA, "ip-up"), "ARGS", Duration.ofSeconds(20));
             assertTrue(ipUp.contains("PRE-UP-DONE"), "ip-up waited for ip-pre-up: " + ipUp);
             assertTrue(Pattern.compile("ARGS ppp0 /dev/pts/\\d+ \\d+ 10\\.79\\.0\\.1 10\\.79\\.0\\.2\\n").matcher(ipUp).find(), ipUp);
             assertTrue(ipUp.contains("PEERNAME=alice"), ipUp);
 
-            String authUp = TempDirs.awaitContent(rec(etcA, "auth-up"), "ARGS", Duration.ofSeconds(5));
+            String authUp = TempDirs.awaitContent(rec(etcA, "auth-up"), "ARGS", Duration.ofSeconds(20));
             assertTrue(Pattern.compile("ARGS ppp0 alice root /dev/pts/\\d+ \\d+\\n").matcher(authUp).find(), authUp);
 
-            String ipv6Up = TempDirs.awaitContent(rec(etcA, "ipv6-up"), "ARGS", Duration.ofSeconds(5));
+            String ipv6Up = TempDirs.awaitContent(rec(etcA, "ipv6-up"), "ARGS", Duration.ofSeconds(20));
             Matcher ll = Pattern.compile("ARGS ppp0 /dev/pts/\\d+ \\d+ (fe80::[0-9a-f:]+) (fe80::[0-9a-f:]+)\\n").matcher(ipv6Up);
             assertTrue(ll.find(), ipv6Up);
             assertTrue(ipv6Up.contains("LLLOCAL=" + ll.group(1)) && ipv6Up.contains("LLREMOTE=" + ll.group(2)), ipv6Up);
@@ -73,7 +75,6 @@ class OursVsOursHooksTest {
             assertTrue(pid.matches("\\d+\\n"), pid);
             assertEquals(pid + "ppp0\n", Files.readString(etcA.resolve("ppp-ovo.pid")));
 
-            Thread.sleep(300);
             assertEquals(3, LAB.a().ping("10.79.0.2", 3), pppd.log());
             pppd.terminate();
             assertEquals(5, pppd.awaitExit(Duration.ofSeconds(20)), pppd.log());
@@ -84,14 +85,14 @@ class OursVsOursHooksTest {
             assertTrue(bytes.find(), log);
             assertTrue(Long.parseLong(bytes.group(1)) >= 3 * 84 && Long.parseLong(bytes.group(2)) >= 3 * 84, bytes.group());
 
-            String ipDown = TempDirs.awaitContent(rec(etcA, "ip-down"), "ARGS", Duration.ofSeconds(5));
+            String ipDown = TempDirs.awaitContent(rec(etcA, "ip-down"), "ARGS", Duration.ofSeconds(20));
             assertTrue(ipDown.contains("BYTES_SENT=" + bytes.group(1)), ipDown + "\n" + bytes.group());
             assertTrue(ipDown.contains("BYTES_RCVD=" + bytes.group(2)), ipDown);
             assertTrue(Pattern.compile("CONNECT_TIME=\\d+\\n").matcher(ipDown).find(), ipDown);
-            String authDown = TempDirs.awaitContent(rec(etcA, "auth-down"), "ARGS", Duration.ofSeconds(5));
+            String authDown = TempDirs.awaitContent(rec(etcA, "auth-down"), "ARGS", Duration.ofSeconds(20));
             assertTrue(Pattern.compile("ARGS ppp0 alice root /dev/pts/\\d+ \\d+\\n").matcher(authDown).find(), authDown);
             assertTrue(authDown.contains("BYTES_SENT="), authDown);
-            assertTrue(TempDirs.awaitContent(rec(etcA, "ipv6-down"), "ARGS", Duration.ofSeconds(5)).contains("LLLOCAL="));
+            assertTrue(TempDirs.awaitContent(rec(etcA, "ipv6-down"), "ARGS", Duration.ofSeconds(20)).contains("LLLOCAL="));
 
             assertFalse(Files.exists(etcA.resolve("ppp0.pid")), "pid file left behind");
             assertFalse(Files.exists(etcA.resolve("ppp-ovo.pid")), "link pid file left behind");
@@ -113,7 +114,7 @@ class OursVsOursHooksTest {
         try (PppdProcess pppd = start(etcA, etcB, List.of(), List.of())) {
             pppd.awaitLog("remote IP address 10.79.0.9", UP);
             assertFalse(pppd.log().contains("remote IP address 10.79.0.2"), pppd.log());
-            String preUp = TempDirs.awaitContent(rec, "ARGS", Duration.ofSeconds(5));
+            String preUp = TempDirs.awaitContent(rec, "ARGS", Duration.ofSeconds(20));
             assertTrue(preUp.contains("inet 10.79.0.1 peer 10.79.0.9/32"), preUp);
             assertFalse(preUp.contains(",UP"), "ip-pre-up runs before the interface is up: " + preUp);
             assertTrue(LAB.b().ping("10.79.0.1", 2) > 0, pppd.log());

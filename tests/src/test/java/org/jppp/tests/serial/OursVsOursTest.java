@@ -39,16 +39,17 @@ class OursVsOursTest {
             pppd.awaitLog("remote IP address 10.79.0.2", UP);
             pppd.awaitLog("remote IP address 10.79.0.1", UP);
             assertTrue(pppd.log().contains(successLine(require)), pppd.log());
-            assertTrue(LAB.a().awaitAddress("ppp3", "inet 10.79.0.1 peer 10.79.0.2/32", Duration.ofSeconds(5))
+            assertTrue(LAB.a().awaitAddress("ppp3", "inet 10.79.0.1 peer 10.79.0.2/32", Duration.ofSeconds(20))
                     .contains("inet 10.79.0.1 peer 10.79.0.2/32"));
-            assertTrue(LAB.b().awaitAddress("jppp-b", "inet 10.79.0.2 peer 10.79.0.1/32", Duration.ofSeconds(5))
+            assertTrue(LAB.b().awaitAddress("jppp-b", "inet 10.79.0.2 peer 10.79.0.1/32", Duration.ofSeconds(20))
                     .contains("inet 10.79.0.2 peer 10.79.0.1/32"));
             assertTrue(Files.readString(etcA.resolve("file.log")).contains("Connect: ppp3 <--> /dev/pts/"));
-            Thread.sleep(300);
+            // Both ends logged their addresses, which each does once its interface is configured
+            // and datagrams pass (pppd's ipcp_up): every ping is answered, the first too.
             assertEquals(3, LAB.a().ping("10.79.0.2", 3), pppd.log());
             assertEquals(3, LAB.b().ping("10.79.0.1", 3), pppd.log());
             assertEquals("nameserver 10.79.0.53\n",
-                    TempDirs.awaitContent(etcB.resolve("resolv.conf"), "10.79.0.53", Duration.ofSeconds(5)));
+                    TempDirs.awaitContent(etcB.resolve("resolv.conf"), "10.79.0.53", Duration.ofSeconds(20)));
             pppd.terminate();
             assertEquals(5, pppd.awaitExit(Duration.ofSeconds(20)), pppd.log());
             assertTrue(pppd.log().contains("Terminating on signal 15"), pppd.log());
