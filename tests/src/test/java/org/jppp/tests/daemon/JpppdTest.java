@@ -146,7 +146,7 @@ class JpppdTest {
         JsonNode down = request("{\"cmd\":\"down\",\"peer\":\"provider2\"}");
         assertTrue(down.path("ok").asBoolean(), down.toString());
         awaitClosed(closed + 1);
-        server.awaitLog(": Received PADT", Duration.ofSeconds(10));
+        server.awaitLog(": Received PADT", Duration.ofSeconds(30));
         JsonNode gone = request("{\"cmd\":\"status\",\"peer\":\"provider2\"}");
         assertEquals("no such peer: provider2", gone.path("error").asText(), gone.toString());
         JsonNode all = request("{\"cmd\":\"status\"}");

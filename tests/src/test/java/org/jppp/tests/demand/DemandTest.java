@@ -112,17 +112,17 @@ class DemandTest {
         log = pppd.log();
         assertTrue(log.contains("Starting link"), log);
         assertTrue(log.contains("Local IP address changed to 10.99.0."), log);
-        server.awaitLog("CHAP peer authentication succeeded for alice", Duration.ofSeconds(5));
+        server.awaitLog("CHAP peer authentication succeeded for alice", Duration.ofSeconds(20));
 
         pppd.awaitLog("Terminating connection due to lack of activity.", Duration.ofSeconds(20));
-        server.awaitCount(CLOSED, closedBefore + 1, Duration.ofSeconds(15));
+        server.awaitCount(CLOSED, closedBefore + 1, Duration.ofSeconds(30));
         Thread.sleep(1500);
         assertEquals(index, ifindex(), "ppp0 stays, the same interface");
         assertTrue(pppd.log().contains("Starting link"));
         assertEquals(1, pppd.count(Logs.literal("Starting link")), pppd.log());
 
         assertTrue(pingThroughDemand() >= 1, pppd.log());
-        awaitCount(pppd, "Starting link", 2, Duration.ofSeconds(5));
+        awaitCount(pppd, "Starting link", 2, Duration.ofSeconds(20));
         assertEquals(index, ifindex());
         pppd.terminate();
         assertEquals(5, pppd.awaitExit(Duration.ofSeconds(20)), pppd.log());

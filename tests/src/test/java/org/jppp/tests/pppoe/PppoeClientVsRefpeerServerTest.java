@@ -153,7 +153,7 @@ class PppoeClientVsRefpeerServerTest {
         assertTrue(log.contains("Connect: ppp0 <--> veth0"), log);
         assertTrue(log.contains("local  IP address 10.77.0.10"), log);
         assertTrue(log.contains("primary   DNS address 10.77.0.53"), log);
-        assertTrue(TempDirs.awaitContent(etc.resolve("resolv.conf"), "nameserver 10.77.0.53", Duration.ofSeconds(5))
+        assertTrue(TempDirs.awaitContent(etc.resolve("resolv.conf"), "nameserver 10.77.0.53", Duration.ofSeconds(20))
                 .contains("nameserver 10.77.0.53"));
         String route = ns.exec("ip", "route", "get", "10.77.0.1").output();
         assertTrue(route.contains("dev ppp0"), route);

@@ -64,7 +64,7 @@ class PppoeServerVsRefpeerClientTest {
         try (PppdProcess server = PppdProcess.start(command, etc, etc)) {
             client.awaitConsole(mark, Pattern.compile("REFPEER-EVENT ip-up ifname=ppp0 local=10\\.77\\.0\\.10 "
                     + "remote=10\\.77\\.0\\.1 .*ipparam=refpeer-client dns1=10\\.77\\.0\\.53"), Duration.ofSeconds(60));
-            server.awaitLog("remote IP address 10.77.0.10", Duration.ofSeconds(10));
+            server.awaitLog("remote IP address 10.77.0.10", Duration.ofSeconds(30));
             String log = server.log();
             assertTrue(Pattern.compile("Session \\d+ created for client " + GUEST_MAC + " using Service-Name 'internet'")
                     .matcher(log).find(), log);

@@ -53,7 +53,7 @@ class SyslogTest {
             long child = Long.parseLong(Files.readAllLines(etc.resolve("ppp0.pid")).get(0).trim());
             Commands.run("kill", "-TERM", Long.toString(child)).requireSuccess();
             assertEquals(0, pppd.awaitExit(Duration.ofSeconds(20)), pppd.log());
-            String after = TempDirs.awaitContent(syslog, "Exit.", Duration.ofSeconds(5));
+            String after = TempDirs.awaitContent(syslog, "Exit.", Duration.ofSeconds(20));
             assertTrue(after.contains("Terminating on signal 15"), after);
             assertTrue(after.contains("pppd[" + child + "]: Exit."), after);
         }
