@@ -117,6 +117,8 @@ class DailyUseTest {
         ProcessHandle pppd = ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("no process " + pid));
         awaitAddress("ppp0");
         assertEquals(created + 1, lab.count(CREATED));
+        // The AC's IPCP may open a moment after ours: the ping series starts once the link carries one.
+        lab.userNs.awaitReachable("10.99.0.1", null, Duration.ofSeconds(30));
         assertEquals(2, lab.userNs.ping("10.99.0.1", 2));
 
         lab.sh(readme.pop(), CMD).requireStatus(0);  // poff -r provider

@@ -72,6 +72,8 @@ class DetachTest {
 
         AcLab.await(() -> lab.address("ppp0").startsWith("10.99.0."), Duration.ofSeconds(30),
                 () -> "ppp0 got no address");
+        // The AC's IPCP may open a moment after ours: the ping series starts once the link carries one.
+        lab.userNs.awaitReachable("10.99.0.1", null, Duration.ofSeconds(30));
         assertEquals(3, lab.userNs.ping("10.99.0.1", 3));
 
         pppd.destroy();
@@ -88,6 +90,7 @@ class DetachTest {
         assertTrue(address.startsWith("10.99.0."), "ppp0 has no address yet: '" + address + "'\n" + ran.output());
         assertTrue(ran.output().contains("local  IP address " + address), ran.output());
         assertTrue(lab.pidFile("ppp0") > 0);
+        lab.userNs.awaitReachable("10.99.0.1", null, Duration.ofSeconds(30));
         assertEquals(2, lab.userNs.ping("10.99.0.1", 2));
     }
 

@@ -46,7 +46,11 @@ class FiftyPeersTest {
     /** Three echoes a second apart unanswered, plus the time to log it and hang up. */
     private static final Duration NOTICED = Duration.ofSeconds(15);
     private static final Set<String> REDIALLING = Set.of("DIALING", "HOLDOFF");
-    private static final int PINGS = 60;
+    /**
+     * 0.2 s apart: they run for 20 s, longer than the 2 s before B is killed plus {@link #NOTICED},
+     * so that B's peers leave UP while they run however long, within that bound, it takes.
+     */
+    private static final int PINGS = 100;
 
     private AccessConcentratorLab lab;
     private NetNamespace clientNs;
@@ -112,7 +116,11 @@ class FiftyPeersTest {
             assertTrue(peers.get(name(i)).path("local").asText().startsWith(net), peers.get(name(i)).toString());
         }
 
-        // Three pings over peers of A, running while B is killed: none may be lost.
+        // Three pings over peers of A, running while B is killed: none may be lost (once each
+        // link carries a ping at all: A's end of the last peers may have opened IPCP just now).
+        for (int i : List.of(1, 20, ON_A)) {
+            clientNs.awaitReachable("10.91.0.1", peers.get(name(i)).path("interface").asText(), Duration.ofSeconds(30));
+        }
         List<CompletableFuture<String>> pings = new ArrayList<>();
         for (int i : List.of(1, 20, ON_A)) {
             String ifname = peers.get(name(i)).path("interface").asText();
@@ -160,6 +168,7 @@ class FiftyPeersTest {
         Map<String, JsonNode> after = awaitUp(ON_A + 1, ALL, 2);
         assertAOnFirstAttempt(after);
         String viaB = after.get(name(ON_A + 1)).path("interface").asText();
+        clientNs.awaitReachable("10.92.0.1", viaB, Duration.ofSeconds(30));
         String out = clientNs.exec("ping", "-n", "-c", "3", "-i", "0.3", "-W", "2", "-I", viaB, "10.92.0.1").output();
         assertEquals(3, received(out), viaB + ": " + out);
         System.out.printf("FiftyPeersTest: B's death noticed after %d ms; B's peers were seen %s%n",

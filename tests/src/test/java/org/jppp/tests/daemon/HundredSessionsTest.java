@@ -126,7 +126,11 @@ class HundredSessionsTest {
         assertEquals(SESSIONS, server.count(Pattern.compile("CHAP peer authentication succeeded for alice")),
                 server.log());
 
-        // Each session answers a ping through its own interface (all at once, one ping each).
+        // Each session answers a ping through its own interface (all at once, one ping each), once
+        // the AC's end of each has logged its addresses too: the AC's IPCP may open a moment
+        // after the client's (when the last Configure-Ack is the client's), and until its
+        // interface passes datagrams the ping would be lost.
+        awaitAcEnds(addresses);
         Map<String, Boolean> answered = pingThrough(interfaces);
         assertEquals(Set.of(true), Set.copyOf(answered.values()), "pings through every interface: " + answered);
         for (JsonNode p : Control.byName(control.request("{\"cmd\":\"status\"}")).values()) {
@@ -190,6 +194,25 @@ class HundredSessionsTest {
             peers = control.status();
         }
         return peers;
+    }
+
+    /** Waits until the AC has logged "remote IP address A" for each client address A. */
+    private void awaitAcEnds(Set<String> addresses) throws InterruptedException {
+        long deadline = System.nanoTime() + UP.toNanos();
+        Set<String> missing = new HashSet<>(addresses);
+        while (true) {
+            Matcher m = Pattern.compile("remote IP address (\\S+)").matcher(server.log());
+            while (m.find()) {
+                missing.remove(m.group(1));
+            }
+            if (missing.isEmpty()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the AC's end of " + missing + " not up within " + UP + ":\n" + server.log());
+            }
+            Thread.sleep(250);
+        }
     }
 
     /** One ping from each interface's own address to the AC, all in parallel: interface to whether it was answered. */

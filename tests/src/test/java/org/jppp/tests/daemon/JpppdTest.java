@@ -128,6 +128,8 @@ class JpppdTest {
         assertEquals(3, interfaces.size(), interfaces.toString());
         assertEquals(3, addresses.size(), addresses.toString());
         for (String ifname : interfaces) {
+            // The AC's IPCP may open a moment after ours: the ping series starts once the link carries one.
+            clientNs.awaitReachable("10.99.0.1", ifname, Duration.ofSeconds(30));
             String out = clientNs.exec("ping", "-n", "-c", "2", "-W", "2", "-i", "0.3", "-I", ifname, "10.99.0.1")
                     .output();
             assertTrue(out.contains("2 received"), ifname + ": " + out);

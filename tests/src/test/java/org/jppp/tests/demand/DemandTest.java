@@ -181,6 +181,8 @@ class DemandTest {
         Commands.run("kill", "-HUP", Long.toString(pppd.pid())).requireSuccess();
         awaitCount(pppd, "remote IP address 10.99.0.1", 2, UP);
         assertEquals(index, ifindex(), "the redial reuses ppp0: " + pppd.log());
+        // The AC's IPCP may open a moment after ours: wait until the redialled link carries a ping.
+        clientNs.awaitReachable("10.99.0.1", null, Duration.ofSeconds(30));
         assertEquals(1, clientNs.ping("10.99.0.1", 1));
         pppd.terminate();
         assertEquals(5, pppd.awaitExit(Duration.ofSeconds(20)), pppd.log());

@@ -157,6 +157,8 @@ class PppoeClientVsRefpeerServerTest {
                 .contains("nameserver 10.77.0.53"));
         String route = ns.exec("ip", "route", "get", "10.77.0.1").output();
         assertTrue(route.contains("dev ppp0"), route);
+        // The guest's pppd may run its ipcp_up a moment after ours: pings once the link carries one.
+        ns.awaitReachable("10.77.0.1", null, Duration.ofSeconds(30));
         assertEquals(3, ns.ping("10.77.0.1", 3));
     }
 
@@ -222,6 +224,7 @@ class PppoeClientVsRefpeerServerTest {
             server.guest("refpeer-server start");
             Pattern up = Pattern.compile("remote IP address 10\\.77\\.0\\.1\\b");
             assertEquals(2, pppd.awaitCount(up, 2, UP), pppd.log());
+            ns.awaitReachable("10.77.0.1", null, Duration.ofSeconds(30));
             assertEquals(3, ns.ping("10.77.0.1", 3));
             terminatesWithExitFive(pppd);
         } finally {

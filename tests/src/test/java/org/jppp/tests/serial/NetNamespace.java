@@ -48,6 +48,31 @@ public final class NetNamespace implements AutoCloseable {
     }
 
     /**
+     * Waits until {@code address} answers one ping (sent through {@code ifname} when it is not
+     * null), one ping a second: the far end of a PPP link opens its IPCP, and passes datagrams, a
+     * moment after ours when the last Configure-Ack is ours, and a check that every ping of a
+     * series is answered starts once the link carries them both ways. Fails after {@code timeout}.
+     */
+    public void awaitReachable(String address, String ifname, Duration timeout) throws InterruptedException {
+        List<String> ping = new ArrayList<>(List.of("ping", "-n", "-c", "1", "-W", "1"));
+        if (ifname != null) {
+            ping.addAll(List.of("-I", ifname));
+        }
+        ping.add(address);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String out = "";
+        while (System.nanoTime() < deadline) {
+            out = exec(ping.toArray(String[]::new)).output();
+            if (out.contains(" 1 received")) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError(name + ": " + address + (ifname == null ? "" : " via " + ifname)
+                + " not reachable within " + timeout + ":\n" + out);
+    }
+
+    /**
      * Waits until {@code ip -4 addr show IFNAME} holds {@code expected} and returns that output:
      * the interface is configured by the run right after IPCP's log lines, not before them.
      */
