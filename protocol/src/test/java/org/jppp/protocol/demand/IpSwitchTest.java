@@ -83,8 +83,19 @@ class IpSwitchTest {
         }
     }
 
+    /** Time for a packet that should not go anywhere to show if it did (nothing to poll for). */
     private static void settle() throws InterruptedException {
         Thread.sleep(150);
+    }
+
+    /** Waits (10 s at most) for what the device's reader thread does in its own time. */
+    private static void awaitTrue(java.util.function.BooleanSupplier condition, String what)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, what);
+            Thread.sleep(10);
+        }
     }
 
     @Test
@@ -92,7 +103,7 @@ class IpSwitchTest {
         Device d = new Device(4);
         d.ipSwitch.hold();
         d.read(2, 4, 6, 8, 10, 12);
-        settle();
+        awaitTrue(() -> d.ipSwitch.queued() + d.ipSwitch.queueDrops() == 6, "the six packets read");
         assertEquals(4, d.ipSwitch.queued());
         assertEquals(2, d.ipSwitch.queueDrops());
         Link link = new Link(d.ipSwitch);
@@ -119,7 +130,8 @@ class IpSwitchTest {
         assertEquals(0, fired.get(), "inactive packets neither trigger nor queue");
         assertEquals(0, d.ipSwitch.queued());
         d.read(2, 4, 6);
-        assertTrue(first.await(3, TimeUnit.SECONDS));
+        assertTrue(first.await(10, TimeUnit.SECONDS));
+        awaitTrue(() -> d.ipSwitch.queued() == 3, "the three active packets queued");
         settle();
         assertEquals(1, fired.get(), "one message per waiting period, not one per packet");
         assertEquals(3, d.ipSwitch.queued());
@@ -130,10 +142,10 @@ class IpSwitchTest {
         Device d = new Device(8);
         d.ipSwitch.hold();
         d.read(2);
-        settle();
+        awaitTrue(() -> d.ipSwitch.queued() == 1, "the packet queued before the arming");
         CountDownLatch fired = new CountDownLatch(1);
         d.ipSwitch.awaitTraffic(fired::countDown);
-        assertTrue(fired.await(3, TimeUnit.SECONDS));
+        assertTrue(fired.await(10, TimeUnit.SECONDS));
     }
 
     @Test
@@ -141,7 +153,7 @@ class IpSwitchTest {
         Device d = new Device(8);
         d.ipSwitch.hold();
         d.read(2, 4);
-        settle();
+        awaitTrue(() -> d.ipSwitch.queued() == 2, "the two packets queued before the drop");
         d.ipSwitch.drop();
         d.read(6);
         settle();
