@@ -70,13 +70,14 @@ class FdChannelTest extends IoTestSupport {
                         return c;
                     })
                     .runWith(writer.sink(), system);
-            Thread.sleep(300);
             long pipeCapacity = 65536;
             long bound = 65536;
-            long firstLook = pulled.get();
+            // Until the pipe is full and the sink has taken what it buffers: the count then stays
+            // put for a whole second (polled, not one fixed sleep, for a loaded machine).
+            long firstLook = awaitSettled(pulled, pipeCapacity);
             assertTrue(firstLook >= pipeCapacity, "filled the pipe: " + firstLook);
             assertTrue(firstLook <= pipeCapacity + bound + 2 * chunk.size(), "bounded: " + firstLook);
-            Thread.sleep(200);
+            Thread.sleep(500);
             assertEquals(firstLook, pulled.get(), "nothing pulled while the fd is not writable");
             writer.close();
             ExecutionException e = assertThrows(ExecutionException.class, () -> await(written));
@@ -84,6 +85,24 @@ class FdChannelTest extends IoTestSupport {
         } finally {
             Libc.close(pipe[0]);
         }
+    }
+
+    /** The value of {@code counter} once it is at least {@code min} and has not moved for 1 s (20 s at most). */
+    private static long awaitSettled(AtomicLong counter, long min) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        long last = counter.get();
+        long stableSince = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            long now = counter.get();
+            if (now != last) {
+                last = now;
+                stableSince = System.nanoTime();
+            } else if (now >= min && System.nanoTime() - stableSince >= TimeUnit.SECONDS.toNanos(1)) {
+                return now;
+            }
+        }
+        return counter.get();
     }
 
     @Test
@@ -94,12 +113,12 @@ class FdChannelTest extends IoTestSupport {
             Publisher<ByteString> publisher = reader.source().runWith(Sink.asPublisher(AsPublisher.WITHOUT_FANOUT), system);
             ManualSubscriber subscriber = new ManualSubscriber();
             publisher.subscribe(subscriber);
-            Subscription subscription = subscriber.subscription.poll(5, TimeUnit.SECONDS);
+            Subscription subscription = subscriber.subscription.poll(20, TimeUnit.SECONDS);
             Thread.sleep(200);
             assertEquals(100, unread(pipe[0]), "nothing read without demand");
 
             subscription.request(1);
-            assertEquals(100, subscriber.elements.poll(5, TimeUnit.SECONDS).size());
+            assertEquals(100, subscriber.elements.poll(20, TimeUnit.SECONDS).size());
             assertEquals(0, unread(pipe[0]));
 
             Libc.write(pipe[1], memoryOf(new byte[200]), 200);
@@ -108,7 +127,7 @@ class FdChannelTest extends IoTestSupport {
             assertTrue(subscriber.elements.isEmpty());
 
             subscription.request(1);
-            assertEquals(200, subscriber.elements.poll(5, TimeUnit.SECONDS).size());
+            assertEquals(200, subscriber.elements.poll(20, TimeUnit.SECONDS).size());
             subscription.cancel();
         } finally {
             Libc.close(pipe[1]);

@@ -86,7 +86,7 @@ class PtyLinkTest extends IoTestSupport {
         Thread.sleep(100);
         link.close();
         assertEquals(List.of(), await(source));
-        assertTrue(link.process().waitFor(5, TimeUnit.SECONDS));
+        assertTrue(link.process().waitFor(20, TimeUnit.SECONDS));
         assertFalse(link.process().isAlive());
         assertLoopStillServes();
     }
@@ -94,6 +94,6 @@ class PtyLinkTest extends IoTestSupport {
     private void assertLoopStillServes() throws InterruptedException {
         CountDownLatch ran = new CountDownLatch(1);
         loop.execute(ran::countDown);
-        assertTrue(ran.await(1, TimeUnit.SECONDS));
+        assertTrue(ran.await(10, TimeUnit.SECONDS));
     }
 }
