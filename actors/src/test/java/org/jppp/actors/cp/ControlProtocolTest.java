@@ -43,7 +43,8 @@ class ControlProtocolTest {
     private static final Duration RESTART = FsmConfig.DEFAULT.restartTimer();
     private static final Duration ECHO = Duration.ofSeconds(5);
 
-    private final ActorTestKit kit = ActorTestKit.create(ManualTime.config());
+    private final ActorTestKit kit =
+            ActorTestKit.create(ManualTime.config().withFallback(ActorTestKit.applicationTestConfig()));
     private final ManualTime time = ManualTime.get(kit.system());
     private final AtomicLong framesIn = new AtomicLong();
 

@@ -35,8 +35,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(LogCapturingExtension.class)
 class AuthSessionTest {
-    private static final AuthTimers FAST = new AuthTimers(Duration.ofMillis(200), 10, Duration.ofSeconds(30),
-            Duration.ofMillis(200), 10, Duration.ZERO, Duration.ofMillis(200), 10, Duration.ofSeconds(20), 20);
+    /** Requests sent again after 200 ms, given up after 50 (10 s): a stalled CI machine is not a silent peer. */
+    private static final AuthTimers FAST = new AuthTimers(Duration.ofMillis(200), 50, Duration.ofSeconds(30),
+            Duration.ofMillis(200), 50, Duration.ZERO, Duration.ofMillis(200), 50, Duration.ofSeconds(20), 20);
     private static final Secrets GW_SECRETS = secrets("""
             alice  gw  s3cret  *
             """);

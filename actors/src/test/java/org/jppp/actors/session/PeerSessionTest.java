@@ -39,7 +39,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(LogCapturingExtension.class)
 class PeerSessionTest {
-    static final FsmConfig FAST = FsmConfig.DEFAULT.withRestartTimer(Duration.ofMillis(200));
+    /**
+     * Lost frames are sent again after 200 ms, but an automaton gives up only after 50 tries
+     * (10 s, as pppd's 10 x 3 s would be 30 s): 10 x 200 ms would end a link on a CI machine
+     * that stalls for 2 s.
+     */
+    static final FsmConfig FAST = FsmConfig.DEFAULT.withRestartTimer(Duration.ofMillis(200)).withMaxConfigure(50);
     /** {@code noipdefault usepeerdns +ipv6}. */
     static final SessionSettings CLIENT = SessionSettings.CLIENT.withFsm(FAST)
             .withIpv6cp(Optional.of(Ipv6cpSettings.RANDOM));
