@@ -68,7 +68,8 @@ class PeerSupervisorTest {
     private static final Exit USER_REQUEST = new Exit(ExitStatus.EXIT_USER_REQUEST, "User request");
 
     @JUnit5TestKit
-    final ActorTestKit kit = new JUnit5TestKitBuilder().withCustomConfig(ManualTime.config()).build();
+    final ActorTestKit kit = new JUnit5TestKitBuilder()
+            .withCustomConfig(ManualTime.config().withFallback(ActorTestKit.applicationTestConfig())).build();
     /** Where the fake sessions' Up events want their answer; the supervisor never answers. */
     final ActorRef<PeerSession.Configured> configured = kit.<PeerSession.Configured>createTestProbe().getRef();
     private final ManualTime time = ManualTime.get(kit.system());
