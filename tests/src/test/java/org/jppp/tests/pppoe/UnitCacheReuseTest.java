@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.jppp.tests.daemon.Control;
 import org.jppp.tests.lab.AccessConcentratorLab;
 import org.jppp.tests.lab.AccessConcentratorLab.AccessConcentrator;
+import org.jppp.tests.serial.Await;
 import org.jppp.tests.serial.NetNamespace;
 import org.jppp.tests.serial.PppdProcess;
 import org.jppp.tests.serial.Repo;
@@ -104,6 +105,10 @@ class UnitCacheReuseTest {
         // Kept, not deleted: down, no address, the kernel's MTU, on both sides.
         awaitKept(acNs, acIf);
         awaitKept(clientNs, clientIf);
+        // The daemon drops a stopped peer once its run closed the interface, i.e. offered it to
+        // the cache: from then on the next "up" finds it there (not a guess at how long that takes).
+        assertTrue(Await.until(() -> !statusHolds("provider"), Duration.ofSeconds(30)),
+                "provider still listed after down: " + control.status());
 
         assertTrue(control.request(Control.command("up", "provider")).path("ok").asBoolean());
         JsonNode second = awaitUp();
@@ -150,6 +155,14 @@ class UnitCacheReuseTest {
         }
         fail("provider not UP: " + last + "\n" + daemon.log());
         return null;
+    }
+
+    private boolean statusHolds(String peer) {
+        try {
+            return control.status().containsKey(peer);
+        } catch (Exception e) {
+            throw new AssertionError("status: " + e, e);
+        }
     }
 
     /** The {@code n}th line of the AC's scripts' log matching {@code pattern}. */
