@@ -112,7 +112,7 @@ final class End {
         // The gates open a moment after Up is reported, as pppd's interface does: wait for them.
         ByteString first = datagram(version, 0);
         boolean open = false;
-        for (int i = 0; i < 50 && !open; i++) {
+        for (int i = 0; i < 200 && !open; i++) {
             host.offer(first);
             open = poll(to, first);
         }

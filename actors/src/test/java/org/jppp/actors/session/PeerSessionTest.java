@@ -209,7 +209,9 @@ class PeerSessionTest {
     @Test
     void lineGoesSilent_echoRequestsUnanswered_peerDeadExit15() {
         InMemoryLine line = new InMemoryLine(kit.system(), Set.of(), Set.of(), 9);
-        End client = new End(kit, CLIENT.withEcho(Duration.ofMillis(200), 2, false), line.endA());
+        // Echoes every 500 ms, 4 unanswered end the link: a stall of a loaded machine before the cut
+        // (which would end it before IPCP is up) has to last 2 s, not 0.4 s.
+        End client = new End(kit, CLIENT.withEcho(Duration.ofMillis(500), 4, false), line.endA());
         End server = new End(kit, SERVER, line.endB());
         client.up(PppProtocol.IPCP);
         line.cut();

@@ -114,9 +114,9 @@ class ManagerTest {
         ActorRef<Manager.Command> m = manager("crashy", "b");
         ask(m, r -> new Manager.Redial(Optional.of("crashy"), r));
         TestProbe<Manager.Reply> probe = kit.createTestProbe();
-        probe.awaitAssert(Duration.ofSeconds(15), () -> {
+        probe.awaitAssert(Duration.ofSeconds(30), () -> {
             m.tell(new Manager.Status(Optional.empty(), probe.getRef()));
-            List<PeerStatus> peers = ((Manager.Statuses) probe.receiveMessage(Duration.ofSeconds(5))).peers();
+            List<PeerStatus> peers = ((Manager.Statuses) probe.receiveMessage(Duration.ofSeconds(10))).peers();
             PeerStatus crashy = named(peers, "crashy");
             assertEquals("STOPPED", crashy.state());
             assertEquals(1, crashy.lastExit().orElseThrow().status());
