@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jppp.tests.lab.AccessConcentratorLab;
@@ -29,13 +31,18 @@ import org.junit.jupiter.api.TestInstance;
 class PppoeSetupRaceTest {
     private static final int SESSIONS = 10;
     /**
-     * Sessions allowed a retransmission anyway: a JVM starting on two cores shared with other
-     * builds can be descheduled past the 3 s Restart timer; the lost-packet races gave 3 to 5 of 10.
+     * Sessions allowed a lost Configure-Request anyway: a JVM stalled for 2 s between reading the
+     * AC's first one and registering the session lets the endpoint forget it (its early frames
+     * are kept 2 s); the lost-packet races gave 3 to 5 of 10. A retransmission whose original
+     * did arrive, only late (a JVM descheduled past the 3 s Restart timer on a loaded machine),
+     * lost nothing and is not counted.
      */
-    private static final int ALLOWED_SLOW = 1;
+    private static final int ALLOWED_LOST = 1;
     private static final Duration UP = Duration.ofSeconds(60);
     private static final Pattern SESSION = Pattern.compile("PPP session is (\\d+)");
     private static final Pattern TIMEOUT = Pattern.compile("(LCP|IPCP): \\w+ -> \\w+ on TO\\+");
+    /** A Configure-Request in a debug trace; retransmissions keep their id (RFC 1661 §5.1). */
+    private static final Pattern CONF_REQ = Pattern.compile("(sent|rcvd) \\[(LCP|IPCP) ConfReq id=(0x\\p{XDigit}+)");
 
     private AccessConcentratorLab lab;
     private PppdProcess server;
@@ -70,7 +77,7 @@ class PppoeSetupRaceTest {
             clients.add(pppd);
             pppd.awaitLog("remote IP address 10.98.0.1", UP);
         }
-        int slow = 0;
+        int lossy = 0;
         StringBuilder report = new StringBuilder();
         for (PppdProcess pppd : clients) {
             String log = pppd.log();
@@ -81,17 +88,45 @@ class PppoeSetupRaceTest {
             String session = id.group(1);
             String acSession = acLogOf(session);
             assertFalse(acSession.contains("ignored in INITIAL"), acSession);
-            if (TIMEOUT.matcher(log).find() || TIMEOUT.matcher(acSession).find()) {
-                slow++;
-                report.append("session ").append(session).append(" retransmitted:\n").append(log)
+            boolean retransmitted = TIMEOUT.matcher(log).find() || TIMEOUT.matcher(acSession).find();
+            if (retransmitted && (lost(log, acSession) > 0 || lost(acSession, log) > 0)) {
+                lossy++;
+                report.append("session ").append(session).append(" lost a Configure-Request:\n").append(log)
                         .append("\n--- AC ---\n").append(acSession).append('\n');
             }
         }
-        assertTrue(slow <= ALLOWED_SLOW, slow + " of " + SESSIONS + " sessions waited for a Restart timer\n" + report);
+        assertTrue(lossy <= ALLOWED_LOST, lossy + " of " + SESSIONS + " sessions lost a Configure-Request and waited "
+                + "for a Restart timer\n" + report);
         for (PppdProcess pppd : clients) {
             pppd.terminate();
             assertEquals(5, pppd.awaitExit(Duration.ofSeconds(20)), pppd.log());
         }
+    }
+
+    /**
+     * Configure-Requests {@code sender} sent that {@code receiver} never logged receiving, counted
+     * per protocol and id (a retransmission keeps the id, so each copy counts). Both ends are
+     * Opened when this is read, so every request sent before the last was received or lost.
+     */
+    private static int lost(String sender, String receiver) {
+        Map<String, Integer> sent = confReqs(sender, "sent");
+        Map<String, Integer> received = confReqs(receiver, "rcvd");
+        int lost = 0;
+        for (Map.Entry<String, Integer> e : sent.entrySet()) {
+            lost += Math.max(0, e.getValue() - received.getOrDefault(e.getKey(), 0));
+        }
+        return lost;
+    }
+
+    private static Map<String, Integer> confReqs(String log, String direction) {
+        Map<String, Integer> n = new HashMap<>();
+        Matcher m = CONF_REQ.matcher(log);
+        while (m.find()) {
+            if (m.group(1).equals(direction)) {
+                n.merge(m.group(2) + " " + m.group(3), 1, Integer::sum);
+            }
+        }
+        return n;
     }
 
     /**
