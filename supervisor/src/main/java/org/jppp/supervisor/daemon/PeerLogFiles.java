@@ -6,17 +6,22 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
+import java.io.FileNotFoundException;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jppp.actors.Mdc;
 import org.jppp.actors.PppdLog;
@@ -37,6 +42,8 @@ import org.slf4j.MDC;
  */
 public final class PeerLogFiles extends UnsynchronizedAppenderBase<ILoggingEvent> {
     private static final String PATTERN = "%msg%n";
+    private static final Set<PosixFilePermission> MODE =
+            PosixFilePermissions.fromString("rw-r--r--");
 
     /** One open file and how many peers write to it; guarded by {@code PeerLogFiles.this}. */
     private static final class Shared {
@@ -153,9 +160,15 @@ public final class PeerLogFiles extends UnsynchronizedAppenderBase<ILoggingEvent
     private Optional<OutputStreamAppender<ILoggingEvent>> openFile(String peer, Path file) {
         OutputStream out;
         try {
-            // pppd opens its log file O_WRONLY|O_APPEND|O_CREAT, in a directory that has to exist.
-            out = Files.newOutputStream(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND,
-                    StandardOpenOption.CREATE);
+            // pppd creates its log file 0644 (then umask) and appends to it, in a directory that has
+            // to exist. A FileOutputStream, not a FileChannel: a channel is closed for good by the
+            // first write from an interrupted thread (a dial being cancelled logs on its way out).
+            try {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(MODE));
+            } catch (FileAlreadyExistsException e) {
+                // Appended to, as pppd does.
+            }
+            out = new FileOutputStream(file.toFile(), true);
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
             String before = MDC.get(Mdc.PEER);
             MDC.put(Mdc.PEER, peer);
@@ -215,7 +228,11 @@ public final class PeerLogFiles extends UnsynchronizedAppenderBase<ILoggingEvent
         if (e instanceof AccessDeniedException) {
             return "Permission denied";
         }
-        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        String message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        // FileOutputStream says "PATH (Is a directory)".
+        int open = message.lastIndexOf(" (");
+        return e instanceof FileNotFoundException && open >= 0 && message.endsWith(")")
+                ? message.substring(open + 2, message.length() - 1) : message;
     }
 
     private static Path normalize(Path file) {

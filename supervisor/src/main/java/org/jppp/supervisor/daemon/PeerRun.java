@@ -132,7 +132,8 @@ public final class PeerRun extends AbstractBehavior<PeerRun.Command> {
             ActorRef<Ended> ended) throws LinkSetupException {
         Map<String, String> mdc = Map.of(Mdc.PEER, name);
         // Opened first, as pppd opens its log file while it reads the options: later lines go there.
-        Optional<PeerLogFiles.Registration> logFile = shared.logFiles().flatMap(f -> f.open(name, settings.logging()));
+        Optional<PeerLogFiles.Registration> logFile = shared.logFiles()
+                .flatMap(f -> f.open(name, settings.logging()));
         SessionSettings session;
         try {
             session = withMdc(mdc, () -> SessionConfig.from(settings, shared.etcDir()));

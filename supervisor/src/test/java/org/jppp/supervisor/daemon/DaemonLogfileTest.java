@@ -178,7 +178,7 @@ class DaemonLogfileTest {
         }
         assertEquals(Map.of(), daemon.logFiles().openFiles());
         List<String> lines = Files.readAllLines(shared);
-        assertTrue(lines.stream().allMatch(l -> l.contains("Failed to open /dev/ttyJPPPnone: No such file or directory")),
-                lines.toString());
+        assertTrue(lines.stream().allMatch(
+                l -> l.contains("Failed to open /dev/ttyJPPPnone: No such file or directory")), lines.toString());
     }
 }

@@ -168,6 +168,28 @@ class PeerLogFilesTest {
     }
 
     @Test
+    void directoryAsLogfile_saysWhy() throws Exception {
+        assertTrue(files.open("one", logging(Optional.of(dir), false)).isEmpty());
+        List<String> errors = captured.list.stream().filter(e -> e.getLevel() == ch.qos.logback.classic.Level.ERROR)
+                .map(ILoggingEvent::getFormattedMessage).toList();
+        assertEquals(List.of("Can't open log file " + dir + ": Is a directory"), errors);
+    }
+
+    @Test
+    void lineLoggedFromAnInterruptedThread_doesNotCloseTheFile() throws Exception {
+        Path a = dir.resolve("a.log");
+        files.open("one", logging(Optional.of(a), false)).orElseThrow();
+        Thread.currentThread().interrupt();
+        try {
+            logFor("one", "Connect script failed");
+        } finally {
+            Thread.interrupted();
+        }
+        logFor("one", "Exit.");
+        assertEquals("Connect script failed\nExit.\n", Files.readString(a));
+    }
+
+    @Test
     void detach_closesEveryFile() throws Exception {
         Path a = dir.resolve("a.log");
         files.open("one", logging(Optional.of(a), false)).orElseThrow();
