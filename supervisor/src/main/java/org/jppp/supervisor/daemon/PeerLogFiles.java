@@ -14,6 +14,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -115,7 +116,13 @@ public final class PeerLogFiles extends UnsynchronizedAppenderBase<ILoggingEvent
         if (logging.nolog() || logging.logfile().isEmpty() || logging.logfile().get().isEmpty()) {
             return Optional.empty();
         }
-        Path file = normalize(Path.of(logging.logfile().get()));
+        Path file;
+        try {
+            file = normalize(Path.of(logging.logfile().get()));
+        } catch (InvalidPathException e) {
+            cannotOpen(peer, logging.logfile().get(), e.getReason());
+            return Optional.empty();
+        }
         if (daemonFile.equals(Optional.of(file))) {
             return Optional.empty();
         }
@@ -170,17 +177,7 @@ public final class PeerLogFiles extends UnsynchronizedAppenderBase<ILoggingEvent
             }
             out = new FileOutputStream(file.toFile(), true);
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
-            String before = MDC.get(Mdc.PEER);
-            MDC.put(Mdc.PEER, peer);
-            try {
-                PppdLog.LOG.error("Can't open log file {}: {}", file, reason(e));
-            } finally {
-                if (before == null) {
-                    MDC.remove(Mdc.PEER);
-                } else {
-                    MDC.put(Mdc.PEER, before);
-                }
-            }
+            cannotOpen(peer, file.toString(), reason(e));
             return Optional.empty();
         }
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
@@ -215,6 +212,21 @@ public final class PeerLogFiles extends UnsynchronizedAppenderBase<ILoggingEvent
         byFile.clear();
         byPeer.clear();
         super.stop();
+    }
+
+    /** pppd's wording, as one line for the peer (the daemon's outputs prefix its name). */
+    private static void cannotOpen(String peer, String file, String reason) {
+        String before = MDC.get(Mdc.PEER);
+        MDC.put(Mdc.PEER, peer);
+        try {
+            PppdLog.LOG.error("Can't open log file {}: {}", file, reason);
+        } finally {
+            if (before == null) {
+                MDC.remove(Mdc.PEER);
+            } else {
+                MDC.put(Mdc.PEER, before);
+            }
+        }
     }
 
     /** strerror's wording where Java has only an exception class. */
