@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -83,9 +84,18 @@ public final class PeerRun extends AbstractBehavior<PeerRun.Command> {
 
     private static final Duration ASK = Duration.ofSeconds(2);
 
-    /** What every peer of the daemon shares; {@code units}: interfaces of stopped peers, kept for reuse. */
+    /**
+     * What every peer of the daemon shares; {@code units}: interfaces of stopped peers, kept for
+     * reuse; {@code logFiles}: where the peers' own {@code logfile} options are written, if anywhere.
+     */
     public record Shared(Path etcDir, EventLoop loop, PppoeLines lines, ExecutorService dialer, PeerDebug debug,
-                         UnitCache<PppInterface.Unit> units) {
+                         UnitCache<PppInterface.Unit> units, Optional<PeerLogFiles> logFiles) {
+        /** Without per-peer log files: a peer's {@code logfile} is not applied. */
+        public Shared(Path etcDir, EventLoop loop, PppoeLines lines, ExecutorService dialer, PeerDebug debug,
+                UnitCache<PppInterface.Unit> units) {
+            this(etcDir, loop, lines, dialer, debug, units, Optional.empty());
+        }
+
         /** Without a unit cache: a stopped peer's interface is deleted. */
         public Shared(Path etcDir, EventLoop loop, PppoeLines lines, ExecutorService dialer, PeerDebug debug) {
             this(etcDir, loop, lines, dialer, debug, UnitCache.none());
@@ -105,6 +115,8 @@ public final class PeerRun extends AbstractBehavior<PeerRun.Command> {
      * unit cache if one there fits, and given back to it when the peer's run is over.
      */
     private final PppInterface iface;
+    /** The peer's hold on its {@code logfile}, let go when its run is over. */
+    private final Optional<PeerLogFiles.Registration> logFile;
     private Future<?> opening;
     private Optional<ActorRef<RunGuardian.Command>> guardian = Optional.empty();
     private Optional<Attempts> attempts = Optional.empty();
@@ -119,14 +131,26 @@ public final class PeerRun extends AbstractBehavior<PeerRun.Command> {
     public static Behavior<Command> create(String name, int index, PppdSettings settings, Shared shared,
             ActorRef<Ended> ended) throws LinkSetupException {
         Map<String, String> mdc = Map.of(Mdc.PEER, name);
-        SessionSettings session = withMdc(mdc, () -> SessionConfig.from(settings, shared.etcDir()));
-        return Mdc.with(mdc, Behaviors.setup(ctx -> new PeerRun(ctx, name, index, settings, session, shared, ended)));
+        // Opened first, as pppd opens its log file while it reads the options: later lines go there.
+        Optional<PeerLogFiles.Registration> logFile = shared.logFiles()
+                .flatMap(f -> f.open(name, settings.logging()));
+        SessionSettings session;
+        try {
+            session = withMdc(mdc, () -> SessionConfig.from(settings, shared.etcDir()));
+        } catch (LinkSetupException | RuntimeException e) {
+            logFile.ifPresent(PeerLogFiles.Registration::close);
+            throw e;
+        }
+        return Mdc.with(mdc, Behaviors.setup(ctx -> new PeerRun(ctx, name, index, settings, session, shared, ended,
+                logFile)));
     }
 
     private PeerRun(ActorContext<Command> ctx, String name, int index, PppdSettings settings,
-            SessionSettings sessionSettings, Shared shared, ActorRef<Ended> ended) {
+            SessionSettings sessionSettings, Shared shared, ActorRef<Ended> ended,
+            Optional<PeerLogFiles.Registration> logFile) {
         super(ctx);
         this.name = name;
+        this.logFile = logFile;
         this.mdc = Map.of(Mdc.PEER, name);
         this.settings = settings;
         this.shared = shared;
@@ -188,6 +212,11 @@ public final class PeerRun extends AbstractBehavior<PeerRun.Command> {
                 .onMessage(Redial.class, m -> onRedial())
                 .onMessage(Status.class, this::onStatus)
                 .onMessage(Snapshot.class, this::onSnapshot)
+                // A crash of the peer's actors lets go of its log file too (end() does otherwise).
+                .onSignal(PostStop.class, s -> {
+                    logFile.ifPresent(PeerLogFiles.Registration::close);
+                    return this;
+                })
                 .build();
     }
 
@@ -310,6 +339,8 @@ public final class PeerRun extends AbstractBehavior<PeerRun.Command> {
     }
 
     private Behavior<Command> end(int exitStatus, String reason) {
+        // Before the manager hears of it: a peer started again at once opens the file anew.
+        logFile.ifPresent(PeerLogFiles.Registration::close);
         ended.tell(new Ended(name, exitStatus, reason));
         return Behaviors.stopped();
     }
