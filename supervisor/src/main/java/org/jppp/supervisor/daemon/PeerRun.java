@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
@@ -117,7 +116,7 @@ public final class PeerRun extends AbstractBehavior<PeerRun.Command> {
     private final PppInterface iface;
     /** The peer's hold on its {@code logfile}, let go when its run is over. */
     private final Optional<PeerLogFiles.Registration> logFile;
-    private Future<?> opening;
+    private Interruptible<Optional<Attempt>> opening;
     private Optional<ActorRef<RunGuardian.Command>> guardian = Optional.empty();
     private Optional<Attempts> attempts = Optional.empty();
     private boolean stopRequested;
@@ -159,18 +158,10 @@ public final class PeerRun extends AbstractBehavior<PeerRun.Command> {
         this.supervision = SupervisorSettings.from(settings.link());
         this.opener = opener(settings, shared.lines(), hostUniq(index));
         this.iface = new PppInterface(shared.loop(), settings, IpSwitch.DEFAULT_QUEUE_LIMIT, shared.units());
-        CompletableFuture<Optional<Attempt>> first = new CompletableFuture<>();
-        opening = shared.dialer().submit(() -> {
-            MDC.setContextMap(mdc);
-            try {
-                first.complete(Attempt.openFirst(settings, shared.etcDir(), shared.loop(), opener, iface));
-            } catch (Throwable e) {
-                first.completeExceptionally(e);
-            } finally {
-                MDC.clear();
-            }
-        });
-        ctx.pipeToSelf(first, (attempt, failure) -> attempt != null ? new Opened(attempt) : openFailed(failure));
+        opening = Interruptible.submit(shared.dialer(), mdc,
+                () -> Attempt.openFirst(settings, shared.etcDir(), shared.loop(), opener, iface));
+        ctx.pipeToSelf(opening.result(), (attempt, failure) -> attempt != null ? new Opened(attempt)
+                : openFailed(failure));
     }
 
     private static Command openFailed(Throwable failure) {
@@ -178,6 +169,10 @@ public final class PeerRun extends AbstractBehavior<PeerRun.Command> {
                 ? failure.getCause() : failure;
         if (cause instanceof LinkSetupException e) {
             return new OpenFailed(e.exitStatus(), e.getMessage());
+        }
+        if (cause instanceof java.util.concurrent.CancellationException) {
+            // Stopped before the dial started: nothing was opened, nothing to say.
+            return new OpenFailed(ExitStatus.EXIT_USER_REQUEST, "");
         }
         return new OpenFailed(ExitStatus.EXIT_FATAL_ERROR, "Fatal error: " + cause);
     }
@@ -286,7 +281,7 @@ public final class PeerRun extends AbstractBehavior<PeerRun.Command> {
         stopRequested = true;
         if (opening != null) {
             // pppd: a terminating signal interrupts the connect step (exit 5).
-            opening.cancel(true);
+            opening.cancel();
         }
         guardian.ifPresent(g -> g.tell(new RunGuardian.Forward(new PeerSupervisor.Stop())));
         return this;
