@@ -315,7 +315,8 @@ public final class PeerSession extends AbstractBehavior<PeerSession.Command> {
             authDraining--;
             return authDraining == 0 && linkEndPending ? linkEnded() : this;
         }
-        if (report instanceof Auth.Succeeded ok && phase == Phase.AUTHENTICATE) {
+        if (report instanceof Auth.Succeeded ok && phase == Phase.AUTHENTICATE
+                && auth.map(ok.from()::equals).orElse(false)) {
             peerName = ok.peerName();
             peerEntry = ok.peerEntry();
             // pppd runs auth-up only when it authenticated the peer (go->neg_chap/upap/eap).
