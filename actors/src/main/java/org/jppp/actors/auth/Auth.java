@@ -55,8 +55,11 @@ public final class Auth extends AbstractBehavior<Auth.Command> {
     /**
      * Every negotiated direction succeeded: go on to the Network phase. {@code peerEntry} is the
      * secrets entry that vouched for the peer when we authenticated it (its address list binds IPCP).
+     * {@code from} tells a success of the current authentication from one a drained actor of an
+     * earlier LCP negotiation reports late (see {@link Drain}), which opens nothing.
      */
-    public record Succeeded(Optional<String> peerName, Optional<SecretsEntry> peerEntry) implements Report { }
+    public record Succeeded(ActorRef<Command> from, Optional<String> peerName, Optional<SecretsEntry> peerEntry)
+            implements Report { }
 
     /** A direction failed: close LCP with {@code terminateReason}; pppd exits with {@code exitStatus} (19 or 11). */
     public record Failed(int exitStatus, String terminateReason, String reason) implements Report { }
@@ -116,7 +119,8 @@ public final class Auth extends AbstractBehavior<Auth.Command> {
             } else if (action instanceof AuthAction.StopTimer t) {
                 timers.cancel(t.role());
             } else if (action instanceof AuthAction.PhaseSucceeded s) {
-                parent.tell(new Succeeded(s.ofPeer().map(AuthSuccess::name), s.ofPeer().flatMap(AuthSuccess::entry)));
+                parent.tell(new Succeeded(getContext().getSelf(), s.ofPeer().map(AuthSuccess::name),
+                        s.ofPeer().flatMap(AuthSuccess::entry)));
             } else if (action instanceof AuthAction.PhaseFailed f) {
                 parent.tell(new Failed(f.exitStatus(), f.failure().terminateReason(), f.failure().reason()));
             }

@@ -282,6 +282,11 @@ public final class LinkIo extends AbstractBehavior<LinkIo.Command> {
         if (fallsBack) {
             held.forEach(p -> discard(p.protocol()));
             held.clear();
+            // LCP went down: what the authentication protocols receive from now on is for the
+            // next LCP's authentication, never for the old one (which may still be handling what
+            // came before, see PeerSession.drainAuth). Its own Unregister comes later and finds
+            // nothing; the next one registers after this (the session spawns it after the phase change).
+            receivers.keySet().removeIf(LinkIo::isAuthentication);
         }
         releaseHeld();
         return this;

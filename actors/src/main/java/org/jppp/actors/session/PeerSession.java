@@ -159,6 +159,7 @@ public final class PeerSession extends AbstractBehavior<PeerSession.Command> {
     private Optional<ActorRef<Auth.Command>> auth = Optional.empty();
     /** Auth actors told to {@link Auth.Drain} whose {@link Auth.Drained} has not come yet. */
     private int authDraining;
+    private final Duration configureTimeout;
     /** The lower link ended while an auth actor was draining: the session ends once it has. */
     private boolean linkEndPending;
     private Optional<String> peerName = Optional.empty();
@@ -170,15 +171,23 @@ public final class PeerSession extends AbstractBehavior<PeerSession.Command> {
 
     public static Behavior<Command> create(SessionSettings settings, LowerLink lower,
                                            Flow<ByteString, ByteString, ?> ipSide, ActorRef<Event> parent) {
+        return create(settings, lower, ipSide, parent, CONFIGURE_TIMEOUT);
+    }
+
+    /** As {@link #create(SessionSettings, LowerLink, Flow, ActorRef)}, with the parent's configure deadline. */
+    static Behavior<Command> create(SessionSettings settings, LowerLink lower, Flow<ByteString, ByteString, ?> ipSide,
+                                    ActorRef<Event> parent, Duration configureTimeout) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers ->
-                new PeerSession(ctx, timers, settings, lower, ipSide, parent)));
+                new PeerSession(ctx, timers, settings, lower, ipSide, parent, configureTimeout)));
     }
 
     private record Pending(UpDetails details, int token) { }
 
     private PeerSession(ActorContext<Command> ctx, TimerScheduler<Command> timers, SessionSettings settings,
-                        LowerLink lower, Flow<ByteString, ByteString, ?> ipSide, ActorRef<Event> parent) {
+                        LowerLink lower, Flow<ByteString, ByteString, ?> ipSide, ActorRef<Event> parent,
+                        Duration configureTimeout) {
         super(ctx);
+        this.configureTimeout = configureTimeout;
         this.timers = timers;
         this.settings = settings;
         this.parent = parent;
@@ -306,7 +315,8 @@ public final class PeerSession extends AbstractBehavior<PeerSession.Command> {
             authDraining--;
             return authDraining == 0 && linkEndPending ? linkEnded() : this;
         }
-        if (report instanceof Auth.Succeeded ok && phase == Phase.AUTHENTICATE) {
+        if (report instanceof Auth.Succeeded ok && phase == Phase.AUTHENTICATE
+                && auth.map(ok.from()::equals).orElse(false)) {
             peerName = ok.peerName();
             peerEntry = ok.peerEntry();
             // pppd runs auth-up only when it authenticated the peer (go->neg_chap/upap/eap).
@@ -382,7 +392,7 @@ public final class PeerSession extends AbstractBehavior<PeerSession.Command> {
         // pppd's ipcp_up configures the interface first, and only then logs and passes datagrams.
         int token = ++tokens;
         configuring.put(up.protocol(), new Pending(details, token));
-        timers.startSingleTimer(up.protocol(), new ConfigureTimedOut(up.protocol(), token), CONFIGURE_TIMEOUT);
+        timers.startSingleTimer(up.protocol(), new ConfigureTimedOut(up.protocol(), token), configureTimeout);
         parent.tell(new Up(details, token, getContext().getSelf().narrow()));
         return this;
     }

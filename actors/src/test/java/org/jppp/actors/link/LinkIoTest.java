@@ -275,6 +275,27 @@ class LinkIoTest {
         assertEquals(0, counters.get(LinkCounter.CONTROL_DISCARDED));
     }
 
+    /**
+     * LCP went down during authentication and comes up again: the old authentication actor may
+     * still be handling what it had received, but CHAP packets that arrive after the fall-back
+     * are for the next one (pppd's single loop hands them to the restarted CHAP). The old
+     * receiver is dropped at the fall-back; its late Unregister does not touch the new one.
+     */
+    @Test
+    void lcpFallsBack_oldAuthReceiverDropped_laterPacketsGoToTheNextOne() {
+        enter(Phase.AUTHENTICATE);
+        TestProbe<LinkIo.Inbound> oldChap = register(PppProtocol.CHAP);
+        peer.offer(frame(0xC223, 0x01, 0x01, 0x00, 0x04)); // CHAP Challenge, id 1, length 4
+        assertEquals(1, oldChap.expectMessageClass(LinkIo.Inbound.class).packet().identifier());
+        enter(Phase.ESTABLISH);
+        enter(Phase.AUTHENTICATE);
+        TestProbe<LinkIo.Inbound> newChap = register(PppProtocol.CHAP);
+        link.tell(new LinkIo.Unregister(PppProtocol.CHAP, oldChap.getRef()));
+        peer.offer(frame(0xC223, 0x01, 0x02, 0x00, 0x04));
+        assertEquals(2, newChap.expectMessageClass(LinkIo.Inbound.class).packet().identifier());
+        oldChap.expectNoMessage(QUIET);
+    }
+
     @Test
     void expectedNcp_heldThenPhaseFallsBack_discarded() {
         peer.offer(confReq(0x8057));

@@ -40,18 +40,25 @@ final class End {
     final ActorRef<PeerSession.Command> session;
 
     End(ActorTestKit kit, SessionSettings settings, Flow<ByteString, ByteString, NotUsed> line) {
-        this(kit, settings, new HdlcLink(new HdlcSettings(), Counters.hdlc()), line);
+        this(kit, settings, line, PeerSession.CONFIGURE_TIMEOUT);
     }
 
-    private End(ActorTestKit kit, SessionSettings settings, HdlcLink hdlc, Flow<ByteString, ByteString, NotUsed> line) {
-        this(kit, settings, hdlc.over(line), hdlc);
+    /** With the time the session gives its parent to configure the interface. */
+    End(ActorTestKit kit, SessionSettings settings, Flow<ByteString, ByteString, NotUsed> line,
+        Duration configureTimeout) {
+        this(kit, settings, new HdlcLink(new HdlcSettings(), Counters.hdlc()), line, configureTimeout);
+    }
+
+    private End(ActorTestKit kit, SessionSettings settings, HdlcLink hdlc, Flow<ByteString, ByteString, NotUsed> line,
+                Duration configureTimeout) {
+        this(kit, settings, hdlc.over(line), hdlc, configureTimeout);
     }
 
     End(ActorTestKit kit, SessionSettings settings, LowerLink lower) {
-        this(kit, settings, lower, null);
+        this(kit, settings, lower, null, PeerSession.CONFIGURE_TIMEOUT);
     }
 
-    private End(ActorTestKit kit, SessionSettings settings, LowerLink lower, HdlcLink hdlc) {
+    private End(ActorTestKit kit, SessionSettings settings, LowerLink lower, HdlcLink hdlc, Duration configureTimeout) {
         this.hdlc = hdlc;
         this.parent = kit.createTestProbe();
         this.delivered = kit.createTestProbe();
@@ -60,7 +67,8 @@ final class End {
         host = fromHost.first();
         Flow<ByteString, ByteString, NotUsed> ip =
                 Flow.fromSinkAndSource(Sink.foreach(delivered.getRef()::tell), fromHost.second());
-        session = kit.spawn(PeerSession.create(settings, lower, ip, kit.spawn(configuring(parent.getRef()))));
+        session = kit.spawn(PeerSession.create(settings, lower, ip, kit.spawn(configuring(parent.getRef())),
+                configureTimeout));
     }
 
     /** Whether the parent answers Up at once; a test that wants to answer itself clears it first. */

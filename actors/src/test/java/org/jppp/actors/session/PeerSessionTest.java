@@ -165,6 +165,29 @@ class PeerSessionTest {
         server.finished();
     }
 
+    /**
+     * A parent that never answers Up (an interface configuration hung): past the deadline the
+     * session logs it, tells the parent Down so that it undoes a late configuration, and closes
+     * IPCP as pppd does when sifaddr fails; no address line, no datagram.
+     */
+    @Test
+    void ipcpUp_parentNeverAnswers_timesOut_downToldAndTheLinkEnds() {
+        InMemoryLine line = new InMemoryLine(kit.system(), Set.of(), Set.of(), 7);
+        End[] client = new End[1];
+        End server = LoggingTestKit.error("IPCP: interface configuration timed out").expect(kit.system(), () -> {
+            client[0] = new End(kit, CLIENT.withIpv6cp(Optional.empty()), line.endA(), Duration.ofMillis(300));
+            client[0].autoConfigure = false;
+            End s = new End(kit, SERVER.withIpv6cp(Optional.empty()), line.endB());
+            client[0].await(PeerSession.Up.class, u -> u.details().ncp().equals(PppProtocol.IPCP));
+            client[0].await(PeerSession.Down.class, d -> d.ncp().equals(PppProtocol.IPCP));
+            return s;
+        });
+        assertEquals(ExitStatus.EXIT_NEGOTIATION_FAILED, client[0].finished().exitStatus());
+        assertTrue(client[0].backlog.stream().noneMatch(PeerSession.Passing.class::isInstance));
+        client[0].delivered.expectNoMessage(Duration.ofMillis(100));
+        server.finished();
+    }
+
     @Test
     void backToBack_ipv4AndIpv6_negotiatedValuesAndFraming() {
         InMemoryLine line = new InMemoryLine(kit.system(), Set.of(), Set.of(), 5);

@@ -170,10 +170,10 @@ public final class Jpppd {
 
     /**
      * pppd's logging (syslog, and standard error for a daemon in the foreground), each peer's lines
-     * prefixed with its name; per-peer debug through {@link PeerDebug}. A peer's {@code logfile}
-     * option is not applied in the daemon (one set of appenders serves every peer); the daemon's
-     * own is the default of every peer, {@code pppd.logfile} in jppp.conf (unless {@code pppd.nolog}),
-     * so that plog has a file to read where no syslog daemon writes one.
+     * prefixed with its name; per-peer debug through {@link PeerDebug}. The daemon's own log file
+     * is the default of every peer, {@code pppd.logfile} in jppp.conf (unless {@code pppd.nolog}),
+     * so that plog has a file to read where no syslog daemon writes one; a peer's own
+     * {@code logfile} is {@link org.jppp.supervisor.daemon.PeerLogFiles}' (set up by the daemon).
      */
     private static void logging(PeerDebug debug, Map<String, Object> defaults) {
         Optional<String> logfile = Optional.ofNullable(defaults.get("logfile")).map(Object::toString)

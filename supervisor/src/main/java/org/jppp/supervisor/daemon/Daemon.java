@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -75,10 +76,13 @@ public final class Daemon {
     private final ActorSystem<Manager.Command> system;
     private final ControlServer control;
     private final UnitCache<PppInterface.Unit> units;
+    private final PeerLogFiles logFiles;
 
     private Daemon(EventLoop loop, PppoeLines lines, ExecutorService dialer, PeerDebug debug,
-            ActorSystem<Manager.Command> system, ControlServer control, UnitCache<PppInterface.Unit> units) {
+            ActorSystem<Manager.Command> system, ControlServer control, UnitCache<PppInterface.Unit> units,
+            PeerLogFiles logFiles) {
         this.units = units;
+        this.logFiles = logFiles;
         this.loop = loop;
         this.lines = lines;
         this.dialer = dialer;
@@ -105,7 +109,9 @@ public final class Daemon {
                     return t;
                 });
         UnitCache<PppInterface.Unit> units = new UnitCache<>(settings.unitCache());
-        PeerRun.Shared shared = new PeerRun.Shared(settings.etcDir(), loop, lines, dialer, debug, units);
+        PeerLogFiles logFiles = PeerLogFiles.attach(daemonLogfile(settings.defaults()));
+        PeerRun.Shared shared = new PeerRun.Shared(settings.etcDir(), loop, lines, dialer, debug, units,
+                Optional.of(logFiles));
         PeerFactory peers = (name, index, args, ended) -> {
             List<String> words = new ArrayList<>(List.of("call", name));
             words.addAll(args);
@@ -127,10 +133,11 @@ public final class Daemon {
             control = ControlServer.start(settings.runDir(), new ControlRequests(system, system.scheduler()));
         } catch (IOException | RuntimeException e) {
             system.terminate();
+            logFiles.detach();
             loop.close();
             throw e;
         }
-        return new Daemon(loop, lines, dialer, debug, system, control, units);
+        return new Daemon(loop, lines, dialer, debug, system, control, units, logFiles);
     }
 
     public ActorRef<Manager.Command> manager() {
@@ -147,6 +154,23 @@ public final class Daemon {
 
     public PeerDebug debug() {
         return debug;
+    }
+
+    /** The peers' own log files ({@code logfile} in their options). */
+    public PeerLogFiles logFiles() {
+        return logFiles;
+    }
+
+    /**
+     * The daemon's own log file: {@code pppd.logfile} of jppp.conf unless {@code pppd.nolog}, which
+     * {@code cli/Jpppd} gives every line; a peer that inherits it needs no file of its own.
+     */
+    static Optional<Path> daemonLogfile(Map<String, Object> defaults) {
+        if (Boolean.TRUE.equals(defaults.get("nolog"))) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(defaults.get("logfile")).map(Object::toString).filter(f -> !f.isEmpty())
+                .map(Path::of);
     }
 
     /**
@@ -172,5 +196,6 @@ public final class Daemon {
         // Before the event loop: a TUN deregisters from it as it is deleted.
         units.close();
         loop.close();
+        logFiles.detach();
     }
 }

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -83,9 +83,18 @@ public final class PeerRun extends AbstractBehavior<PeerRun.Command> {
 
     private static final Duration ASK = Duration.ofSeconds(2);
 
-    /** What every peer of the daemon shares; {@code units}: interfaces of stopped peers, kept for reuse. */
+    /**
+     * What every peer of the daemon shares; {@code units}: interfaces of stopped peers, kept for
+     * reuse; {@code logFiles}: where the peers' own {@code logfile} options are written, if anywhere.
+     */
     public record Shared(Path etcDir, EventLoop loop, PppoeLines lines, ExecutorService dialer, PeerDebug debug,
-                         UnitCache<PppInterface.Unit> units) {
+                         UnitCache<PppInterface.Unit> units, Optional<PeerLogFiles> logFiles) {
+        /** Without per-peer log files: a peer's {@code logfile} is not applied. */
+        public Shared(Path etcDir, EventLoop loop, PppoeLines lines, ExecutorService dialer, PeerDebug debug,
+                UnitCache<PppInterface.Unit> units) {
+            this(etcDir, loop, lines, dialer, debug, units, Optional.empty());
+        }
+
         /** Without a unit cache: a stopped peer's interface is deleted. */
         public Shared(Path etcDir, EventLoop loop, PppoeLines lines, ExecutorService dialer, PeerDebug debug) {
             this(etcDir, loop, lines, dialer, debug, UnitCache.none());
@@ -105,7 +114,9 @@ public final class PeerRun extends AbstractBehavior<PeerRun.Command> {
      * unit cache if one there fits, and given back to it when the peer's run is over.
      */
     private final PppInterface iface;
-    private Future<?> opening;
+    /** The peer's hold on its {@code logfile}, let go when its run is over. */
+    private final Optional<PeerLogFiles.Registration> logFile;
+    private Interruptible<Optional<Attempt>> opening;
     private Optional<ActorRef<RunGuardian.Command>> guardian = Optional.empty();
     private Optional<Attempts> attempts = Optional.empty();
     private boolean stopRequested;
@@ -119,14 +130,26 @@ public final class PeerRun extends AbstractBehavior<PeerRun.Command> {
     public static Behavior<Command> create(String name, int index, PppdSettings settings, Shared shared,
             ActorRef<Ended> ended) throws LinkSetupException {
         Map<String, String> mdc = Map.of(Mdc.PEER, name);
-        SessionSettings session = withMdc(mdc, () -> SessionConfig.from(settings, shared.etcDir()));
-        return Mdc.with(mdc, Behaviors.setup(ctx -> new PeerRun(ctx, name, index, settings, session, shared, ended)));
+        // Opened first, as pppd opens its log file while it reads the options: later lines go there.
+        Optional<PeerLogFiles.Registration> logFile = shared.logFiles()
+                .flatMap(f -> f.open(name, settings.logging()));
+        SessionSettings session;
+        try {
+            session = withMdc(mdc, () -> SessionConfig.from(settings, shared.etcDir()));
+        } catch (LinkSetupException | RuntimeException e) {
+            logFile.ifPresent(PeerLogFiles.Registration::close);
+            throw e;
+        }
+        return Mdc.with(mdc, Behaviors.setup(ctx -> new PeerRun(ctx, name, index, settings, session, shared, ended,
+                logFile)));
     }
 
     private PeerRun(ActorContext<Command> ctx, String name, int index, PppdSettings settings,
-            SessionSettings sessionSettings, Shared shared, ActorRef<Ended> ended) {
+            SessionSettings sessionSettings, Shared shared, ActorRef<Ended> ended,
+            Optional<PeerLogFiles.Registration> logFile) {
         super(ctx);
         this.name = name;
+        this.logFile = logFile;
         this.mdc = Map.of(Mdc.PEER, name);
         this.settings = settings;
         this.shared = shared;
@@ -135,18 +158,10 @@ public final class PeerRun extends AbstractBehavior<PeerRun.Command> {
         this.supervision = SupervisorSettings.from(settings.link());
         this.opener = opener(settings, shared.lines(), hostUniq(index));
         this.iface = new PppInterface(shared.loop(), settings, IpSwitch.DEFAULT_QUEUE_LIMIT, shared.units());
-        CompletableFuture<Optional<Attempt>> first = new CompletableFuture<>();
-        opening = shared.dialer().submit(() -> {
-            MDC.setContextMap(mdc);
-            try {
-                first.complete(Attempt.openFirst(settings, shared.etcDir(), shared.loop(), opener, iface));
-            } catch (Throwable e) {
-                first.completeExceptionally(e);
-            } finally {
-                MDC.clear();
-            }
-        });
-        ctx.pipeToSelf(first, (attempt, failure) -> attempt != null ? new Opened(attempt) : openFailed(failure));
+        opening = Interruptible.submit(shared.dialer(), mdc,
+                () -> Attempt.openFirst(settings, shared.etcDir(), shared.loop(), opener, iface));
+        ctx.pipeToSelf(opening.result(), (attempt, failure) -> attempt != null ? new Opened(attempt)
+                : openFailed(failure));
     }
 
     private static Command openFailed(Throwable failure) {
@@ -154,6 +169,10 @@ public final class PeerRun extends AbstractBehavior<PeerRun.Command> {
                 ? failure.getCause() : failure;
         if (cause instanceof LinkSetupException e) {
             return new OpenFailed(e.exitStatus(), e.getMessage());
+        }
+        if (cause instanceof java.util.concurrent.CancellationException) {
+            // Stopped before the dial started: nothing was opened, nothing to say.
+            return new OpenFailed(ExitStatus.EXIT_USER_REQUEST, "");
         }
         return new OpenFailed(ExitStatus.EXIT_FATAL_ERROR, "Fatal error: " + cause);
     }
@@ -188,6 +207,11 @@ public final class PeerRun extends AbstractBehavior<PeerRun.Command> {
                 .onMessage(Redial.class, m -> onRedial())
                 .onMessage(Status.class, this::onStatus)
                 .onMessage(Snapshot.class, this::onSnapshot)
+                // A crash of the peer's actors lets go of its log file too (end() does otherwise).
+                .onSignal(PostStop.class, s -> {
+                    logFile.ifPresent(PeerLogFiles.Registration::close);
+                    return this;
+                })
                 .build();
     }
 
@@ -257,7 +281,7 @@ public final class PeerRun extends AbstractBehavior<PeerRun.Command> {
         stopRequested = true;
         if (opening != null) {
             // pppd: a terminating signal interrupts the connect step (exit 5).
-            opening.cancel(true);
+            opening.cancel();
         }
         guardian.ifPresent(g -> g.tell(new RunGuardian.Forward(new PeerSupervisor.Stop())));
         return this;
@@ -310,6 +334,8 @@ public final class PeerRun extends AbstractBehavior<PeerRun.Command> {
     }
 
     private Behavior<Command> end(int exitStatus, String reason) {
+        // Before the manager hears of it: a peer started again at once opens the file anew.
+        logFile.ifPresent(PeerLogFiles.Registration::close);
         ended.tell(new Ended(name, exitStatus, reason));
         return Behaviors.stopped();
     }

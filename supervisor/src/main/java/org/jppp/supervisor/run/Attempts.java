@@ -14,6 +14,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.stream.Materializer;
 import org.jppp.actors.PppdLog;
 import org.jppp.actors.session.PeerSession;
@@ -42,7 +43,8 @@ import org.jppp.supervisor.peer.TrafficTrigger;
  * each pass of its main loop, over the peer's one {@link PppInterface}, kept across attempts and
  * closed by {@link #closeAll}. The first attempt may be opened by the caller beforehand, so
  * that its failures end the run with pppd's specific exit status (7, 8, 9); a later attempt that
- * cannot be opened fails as a crashed session (a failed attempt for maxfail). It is also the
+ * cannot be opened is a session that finished at once with that status (a failed attempt for
+ * maxfail, and the run's exit status if it is the last). It is also the
  * supervisor's {@link IdleProbe} and {@link TrafficTrigger}, both read from the interface.
  *
  * <p>Attempts are closed one after the other on a thread of their own (closing blocks for the
@@ -111,8 +113,13 @@ public final class Attempts implements SessionFactory, IdleProbe, TrafficTrigger
             try {
                 a = Attempt.open(settings, etcDir, loop, opener, iface);
             } catch (LinkSetupException e) {
+                // pppd's main loop: the device or connect step failed, this pass ends with its
+                // status (7, 8, ...) and persist goes on; a session that finished at once.
                 PppdLog.LOG.error(e.getMessage());
-                throw new IllegalStateException(e.getMessage(), e);
+                return Behaviors.setup(ctx -> {
+                    parent.tell(new PeerSession.Finished(e.exitStatus(), e.getMessage()));
+                    return Behaviors.stopped();
+                });
             }
         }
         open.put(attempt, a);

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.jppp.tests.serial.Commands;
+import org.jppp.tests.serial.Logs;
 import org.jppp.tests.serial.Repo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -124,6 +125,9 @@ class DailyUseTest {
         lab.sh(readme.pop(), CMD).requireStatus(0);  // poff -r provider
         lab.awaitAc(CREATED, created + 2, UP);
         awaitLog("Hangup (SIGHUP)");
+        // ppp0 keeps its old address while down between the attempts: wait for the new link's IPCP.
+        AcLab.await(() -> Logs.count(log(), Logs.literal("remote IP address 10.99.0.1")) >= 2, UP,
+                () -> "no second link in " + logfile + ":\n" + log());
         awaitAddress("ppp0");
         assertEquals(List.of("ppp0"), lab.pppInterfaces(), "the interface is kept across the redial");
         assertTrue(pppd.isAlive(), "the same pppd redials");

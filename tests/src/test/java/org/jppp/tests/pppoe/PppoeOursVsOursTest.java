@@ -145,7 +145,7 @@ class PppoeOursVsOursTest {
         Set<String> addresses = new HashSet<>();
         Pattern local = Pattern.compile("local  IP address (10\\.99\\.0\\.\\d+)");
         for (PppdProcess pppd : clients) {
-            pppd.awaitLog("remote IP address 10.99.0.1", UP);
+            pppd.awaitLog("remote IP address 10.99.0.1", UP, server);
             Matcher m = local.matcher(pppd.log());
             assertTrue(m.find(), pppd.log());
             addresses.add(m.group(1));

@@ -74,6 +74,18 @@ public final class PppdProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * As {@link #awaitLog(String, Duration)}, and a failure also shows {@code other}'s log (the
+     * access concentrator's or the peer's side of the story).
+     */
+    public void awaitLog(String text, Duration timeout, PppdProcess other) throws InterruptedException {
+        try {
+            awaitLog(text, timeout);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "\nthe other side's log:\n" + other.log(), e);
+        }
+    }
+
     /** How many times the log matches {@code pattern} so far. */
     public int count(Pattern pattern) {
         return Logs.count(log(), pattern);
