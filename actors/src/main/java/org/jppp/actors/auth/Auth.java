@@ -40,6 +40,12 @@ public final class Auth extends AbstractBehavior<Auth.Command> {
     public record ProtocolRejected(PppProtocol protocol) implements Command { }
 
     /**
+     * From the session, once it registered this actor with the link: the machines start
+     * (challenge, request). An actor superseded before that never sends anything.
+     */
+    public record Start() implements Command { }
+
+    /**
      * LCP went down: handle what already came (a Failure the peer sent just before its
      * Terminate-Request), then say {@link Drained} and stop.
      */
@@ -67,6 +73,17 @@ public final class Auth extends AbstractBehavior<Auth.Command> {
     /** Answer to {@link Drain}: every report of this actor came before this one; it stops now. */
     public record Drained() implements Report { }
 
+    /**
+     * This actor receives {@code protocols} at {@code inbound}: the session registers it with the
+     * link and tells it to {@link Start} if it is still the session's current authentication
+     * ({@code from}). The session, not
+     * this actor, tells the link, so that the registration is ordered with the session's own
+     * messages to it: an actor that starts late, after LCP went down again and a newer one was
+     * spawned, never takes the newer one's packets.
+     */
+    public record Registering(ActorRef<Command> from, Set<PppProtocol> protocols, ActorRef<LinkIo.Inbound> inbound)
+            implements Report { }
+
     private final AuthPhase phase;
     private final ActorRef<LinkIo.Command> link;
     private final ActorRef<Report> parent;
@@ -91,8 +108,7 @@ public final class Auth extends AbstractBehavior<Auth.Command> {
         for (Role role : Role.values()) {
             phase.negotiated().method(role).ifPresent(m -> protocols.add(m.protocol()));
         }
-        protocols.forEach(p -> link.tell(new LinkIo.Register(p, inbound)));
-        perform(phase.start());
+        parent.tell(new Registering(ctx.getSelf(), Set.copyOf(protocols), inbound));
     }
 
     @Override
@@ -101,6 +117,7 @@ public final class Auth extends AbstractBehavior<Auth.Command> {
                 .onMessage(Received.class, m -> perform(phase.receive(m.inbound().protocol(), m.inbound().packet().toBytes())))
                 .onMessage(Timeout.class, m -> perform(phase.timeout(m.role())))
                 .onMessage(ProtocolRejected.class, m -> perform(phase.protocolRejected(m.protocol())))
+                .onMessage(Start.class, m -> perform(phase.start()))
                 .onMessage(Drain.class, m -> {
                     parent.tell(new Drained());
                     return Behaviors.stopped();

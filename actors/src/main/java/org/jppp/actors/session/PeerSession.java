@@ -311,6 +311,13 @@ public final class PeerSession extends AbstractBehavior<PeerSession.Command> {
 
     /** RFC 1661 §3.4: success moves on to the Network phase, failure to Link Termination. */
     private Behavior<Command> onAuth(Auth.Report report) {
+        if (report instanceof Auth.Registering r) {
+            if (auth.map(r.from()::equals).orElse(false)) {
+                r.protocols().forEach(p -> link.tell(new LinkIo.Register(p, r.inbound())));
+                r.from().tell(new Auth.Start());
+            }
+            return this;
+        }
         if (report instanceof Auth.Drained) {
             authDraining--;
             return authDraining == 0 && linkEndPending ? linkEnded() : this;
