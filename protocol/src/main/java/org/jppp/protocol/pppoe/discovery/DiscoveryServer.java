@@ -3,10 +3,12 @@ package org.jppp.protocol.pppoe.discovery;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.random.RandomGenerator;
 import org.apache.pekko.util.ByteString;
 import org.jppp.protocol.pppoe.EthernetHeader;
@@ -55,6 +57,8 @@ public final class DiscoveryServer {
     private final PadiRateLimiter unknownPerHost;
     private final PadiRateLimiter unknownOverall;
     private final SessionTable sessions;
+    /** Ids whose host sent a PADT, held until {@link #terminate} or {@link #release}. */
+    private final Set<Integer> endedByHost = new HashSet<>();
     private final long[] counts = new long[Count.values().length];
 
     public DiscoveryServer(ServerConfig config, RandomGenerator random) {
@@ -81,12 +85,13 @@ public final class DiscoveryServer {
         return config;
     }
 
+    /** Sessions in use, not counting those the host ended whose PPP has not ended yet. */
     public int activeSessions() {
-        return sessions.size();
+        return sessions.size() - endedByHost.size();
     }
 
     public Optional<ServerSession> session(int sessionId) {
-        return sessions.get(sessionId).map(SessionTable.Entry::session);
+        return sessions.get(sessionId).filter(e -> !endedByHost.contains(sessionId)).map(SessionTable.Entry::session);
     }
 
     public ServerCounters counters() {
@@ -115,6 +120,7 @@ public final class DiscoveryServer {
     /** The session ended by other means (LCP terminated, pppd exited): its id is free again. No frame. */
     public DiscoveryResult release(int sessionId) {
         DiscoveryResult.Builder out = new DiscoveryResult.Builder();
+        endedByHost.remove(sessionId);
         return sessions.remove(sessionId)
                 .map(e -> out.debug("Session " + sessionId + " released"))
                 .orElseGet(() -> out.debug("Session " + sessionId + " is not in use"))
@@ -146,9 +152,13 @@ public final class DiscoveryServer {
 
     /**
      * Ends a session from our side (RFC 2516 §5.5): a PADT to the host with {@code reason} as a
-     * Generic-Error, as pppoe-server does when a session's pppd exits, and the id is freed.
+     * Generic-Error, as pppoe-server does when a session's pppd exits, and the id is freed. A
+     * session the host ended with its PADT gets no PADT back: its id is only freed now.
      */
     public DiscoveryResult terminate(int sessionId, String reason) {
+        if (endedByHost.contains(sessionId)) {
+            return release(sessionId);
+        }
         DiscoveryResult.Builder out = new DiscoveryResult.Builder();
         Optional<SessionTable.Entry> entry = sessions.remove(sessionId);
         if (entry.isEmpty()) {
@@ -230,7 +240,8 @@ public final class DiscoveryServer {
         }
         ByteString hostUniq = p.hostUniq().orElse(ByteString.emptyByteString());
         SessionTable.Conversation conversation = new SessionTable.Conversation(host, hostUniq, p.cookie().get());
-        Optional<SessionTable.Entry> granted = sessions.get(conversation);
+        Optional<SessionTable.Entry> granted = sessions.get(conversation)
+                .filter(e -> !endedByHost.contains(e.session().sessionId()));
         if (granted.isPresent()) {
             counts[Count.PADR_DUPLICATE.ordinal()]++;
             out.act(send(host, granted.get().pads()));
@@ -281,7 +292,7 @@ public final class DiscoveryServer {
     private DiscoveryResult onPadt(Inbound in, DiscoveryResult.Builder out) {
         int id = in.packet().sessionId();
         Optional<SessionTable.Entry> entry = sessions.get(id);
-        if (entry.isEmpty()) {
+        if (entry.isEmpty() || endedByHost.contains(id)) {
             return ignore(out, "PADT for session " + id + ", which is not in use");
         }
         MacAddress owner = entry.get().session().client();
@@ -292,7 +303,10 @@ public final class DiscoveryServer {
         }
         counts[Count.PADT.ordinal()]++;
         out.errorTags("PADT", in.packet());
-        sessions.remove(id);
+        // The id stays taken until the session's PPP has ended (terminate or release), as
+        // pppoe-server frees a slot when its pppd exits: a new session given this id meanwhile
+        // would be the one that late end closes.
+        endedByHost.add(id);
         out.info("Session " + id + " closed for client " + owner + ": Received PADT");
         return out.act(new DiscoveryAction.SessionTerminated(id, owner)).build();
     }

@@ -493,6 +493,25 @@ class DiscoveryServerTest {
             assertEquals(1, s.counters().padtReceived());
         }
 
+        /**
+         * The host's PADT ends the session at once, but its id (and its -N slot) stays taken until
+         * the session's PPP has ended (terminate, as pppoe-server when its pppd exits): a new
+         * session given that id meanwhile would be the one the late end closes with a PADT.
+         */
+        @Test
+        void fromTheOwner_idHeldUntilThePppEnds_thenFreedWithoutAPadt() {
+            DiscoveryServer s = server(config().withLimits(1, 0));
+            int id = connect(s, T0, HOST).opened().orElseThrow().sessionId();
+            deliver(s, T0, HOST, AC, PppoeDiscovery.of(PppoeCode.PADT, id));
+            assertTrue(connect(s, T0, host(2)).opened().isEmpty(), "the only slot is still held");
+            assertEquals(List.of(), deliver(s, T0, HOST, AC, PppoeDiscovery.of(PppoeCode.PADT, id)).actions(),
+                    "a repeated PADT ends nothing more");
+            DiscoveryResult end = s.terminate(id, "RP-PPPoE: Child pppd process terminated");
+            assertEquals(List.of(), end.sends(), "no PADT back to a host that sent one");
+            assertTrue(connect(s, T0, host(2)).opened().isPresent(), "the slot is free once the PPP ended");
+            assertEquals(1, s.activeSessions());
+        }
+
         @Test
         void fromAnotherMac_isWarnedAndKept() {
             DiscoveryServer s = server(config());
