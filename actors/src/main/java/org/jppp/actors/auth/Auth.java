@@ -76,10 +76,9 @@ public final class Auth extends AbstractBehavior<Auth.Command> {
     /**
      * This actor receives {@code protocols} at {@code inbound}: the session registers it with the
      * link and tells it to {@link Start} if it is still the session's current authentication
-     * ({@code from}). The session, not
-     * this actor, tells the link, so that the registration is ordered with the session's own
-     * messages to it: an actor that starts late, after LCP went down again and a newer one was
-     * spawned, never takes the newer one's packets.
+     * ({@code from}). The session, not this actor, tells the link, so that the registration is
+     * ordered with the session's own messages to it: an actor that starts late, after LCP went
+     * down again and a newer one was spawned, never takes the newer one's packets.
      */
     public record Registering(ActorRef<Command> from, Set<PppProtocol> protocols, ActorRef<LinkIo.Inbound> inbound)
             implements Report { }

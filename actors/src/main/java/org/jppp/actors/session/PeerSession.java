@@ -156,10 +156,11 @@ public final class PeerSession extends AbstractBehavior<PeerSession.Command> {
     private Negotiated.Lcp lcpValues;
     /** LCP is Opened and its LinkDown not yet told (pppd's link_down runs once per link). */
     private boolean lcpOpened;
+    /** How long the parent may take to answer {@link Up} ({@link #CONFIGURE_TIMEOUT} but in tests). */
+    private final Duration configureTimeout;
     private Optional<ActorRef<Auth.Command>> auth = Optional.empty();
     /** Auth actors told to {@link Auth.Drain} whose {@link Auth.Drained} has not come yet. */
     private int authDraining;
-    private final Duration configureTimeout;
     /** The lower link ended while an auth actor was draining: the session ends once it has. */
     private boolean linkEndPending;
     private Optional<String> peerName = Optional.empty();
