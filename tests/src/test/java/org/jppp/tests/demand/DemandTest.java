@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,7 +41,6 @@ class DemandTest {
     private AccessConcentratorLab lab;
     private NetNamespace clientNs;
     private PppdProcess server;
-    private final List<PppdProcess> clients = new ArrayList<>();
 
     @BeforeAll
     void start() throws Exception {
@@ -54,8 +52,7 @@ class DemandTest {
 
     @AfterEach
     void stopClients() {
-        clients.forEach(PppdProcess::close);
-        clients.clear();
+        lab.closeClients();
     }
 
     /** After {@link #stopClients()}, which JUnit runs after every test. */
@@ -67,10 +64,7 @@ class DemandTest {
     }
 
     private PppdProcess dial(String name, String... options) throws Exception {
-        PppdProcess pppd = lab.callProvider(PppoeEtc.client(lab.root(), name, "veth0", "rp_pppoe_service internet"),
-                options);
-        clients.add(pppd);
-        return pppd;
+        return lab.dial("veth0", name, options);
     }
 
     private static void awaitCount(PppdProcess p, String literal, int n, Duration timeout)
@@ -144,8 +138,7 @@ class DemandTest {
         Files.writeString(script, "#!/bin/sh\n"
                 + "echo \"$* IPLOCAL=$IPLOCAL flags=$(cat /sys/class/net/$1/flags)\" >> " + preUps + "\n");
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
-        PppdProcess pppd = lab.callProvider(etc, "demand", "defaultroute", "idle", "30");
-        clients.add(pppd);
+        PppdProcess pppd = lab.client(etc, "demand", "defaultroute", "idle", "30");
         pppd.awaitLog("remote IP address 10.112.112.112", Duration.ofSeconds(30));
         List<String> preUpRuns = Files.readAllLines(preUps);
         assertEquals(1, preUpRuns.size(), preUpRuns.toString());

@@ -19,7 +19,7 @@ import org.jppp.tests.serial.TempDirs;
  * A PPPoE test's network: a temporary directory, the clients' namespace, and our
  * {@code bin/pppoe-server}s, each in a namespace of its own joined to the clients' by veth pairs
  * created directly inside the two namespaces (nothing in the host's own). Every namespace has a
- * random name. {@link #close()} ends what the test handed to {@link #own}, then the servers, then
+ * random name. {@link #close()} ends the clients and what the test handed to {@link #own}, then the servers, then
  * deletes the namespaces and the directory, also when setting up failed half-way.
  *
  * <pre>{@code
@@ -36,6 +36,7 @@ public final class AccessConcentratorLab implements AutoCloseable {
     private final List<NetNamespace> namespaces = new ArrayList<>();
     private final List<PppdProcess> servers = new ArrayList<>();
     private final List<AutoCloseable> owned = new ArrayList<>();
+    private final List<PppdProcess> clients = new ArrayList<>();
 
     private AccessConcentratorLab(Path root, NetNamespace clientNs) {
         this.root = root;
@@ -71,6 +72,27 @@ public final class AccessConcentratorLab implements AutoCloseable {
         List<String> args = new ArrayList<>(List.of("call", "provider"));
         args.addAll(List.of(extra));
         return PppdProcess.start(clientNs, etc, etc, args);
+    }
+
+    /**
+     * {@link #callProvider}, the process ended by {@link #closeClients()} (a test's clean-up) or
+     * at the latest by {@link #close()}.
+     */
+    public PppdProcess client(Path etc, String... extra) {
+        PppdProcess pppd = callProvider(etc, extra);
+        clients.add(pppd);
+        return pppd;
+    }
+
+    /** A {@link #client} named {@code name} asking for service {@code internet} over {@code ifname}. */
+    public PppdProcess dial(String ifname, String name, String... extra) throws IOException {
+        return client(PppoeEtc.client(root, name, ifname, "rp_pppoe_service internet"), extra);
+    }
+
+    /** Ends every {@link #client} still running. */
+    public void closeClients() {
+        clients.forEach(PppdProcess::close);
+        clients.clear();
     }
 
     /** {@code resource} (a client, a daemon) is closed by {@link #close()}, before the servers. */
@@ -236,8 +258,10 @@ public final class AccessConcentratorLab implements AutoCloseable {
     /** What the test owns, the servers, the namespaces and the directory, each even if another fails. */
     @Override
     public void close() throws Exception {
-        List<AutoCloseable> all = new ArrayList<>(owned);
-        Collections.reverse(all);
+        List<AutoCloseable> all = new ArrayList<>(clients);
+        List<AutoCloseable> ownedLastFirst = new ArrayList<>(owned);
+        Collections.reverse(ownedLastFirst);
+        all.addAll(ownedLastFirst);
         all.addAll(servers);
         all.addAll(namespaces);
         all.add(clientNs);

@@ -43,7 +43,6 @@ class PppoeOursVsOursTest {
     private NetNamespace acNs;
     private NetNamespace clientNs;
     private PppdProcess server;
-    private final List<PppdProcess> clients = new ArrayList<>();
 
     @BeforeAll
     void start() throws Exception {
@@ -65,8 +64,7 @@ class PppoeOursVsOursTest {
 
     @AfterEach
     void stopClients() {
-        clients.forEach(PppdProcess::close);
-        clients.clear();
+        lab.closeClients();
     }
 
     /** After {@link #stopClients()}, which JUnit runs after every test. */
@@ -82,9 +80,7 @@ class PppoeOursVsOursTest {
     }
 
     private PppdProcess dialOn(String ifname, String name, String... extra) throws Exception {
-        PppdProcess pppd = lab.callProvider(PppoeEtc.client(lab.root(), name, ifname, "rp_pppoe_service internet"), extra);
-        clients.add(pppd);
-        return pppd;
+        return lab.dial(ifname, name, extra);
     }
 
     /**
@@ -137,8 +133,9 @@ class PppoeOursVsOursTest {
     void twentyClientDaemonsShareTheServer() throws Exception {
         int closedBefore = count(server.log(), CLOSED);
         int mark = server.log().length();
+        List<PppdProcess> clients = new ArrayList<>();
         for (int unit = 1; unit <= MANY; unit++) {
-            dial("many-" + unit, "unit", Integer.toString(unit));
+            clients.add(dial("many-" + unit, "unit", Integer.toString(unit)));
             // Twenty JVMs starting at once on two cores would starve each other's LCP timers.
             Thread.sleep(700);
         }
